@@ -68,7 +68,7 @@ CREATE INDEX products_category ON products (category_id);
 CREATE TABLE product_barcodes (
     barcode    TEXT PRIMARY KEY NOT NULL,
     product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE
-) WITHOUT ROWID;
+);
 CREATE INDEX product_barcodes_product ON product_barcodes (product_id);
 
 CREATE TABLE customers (

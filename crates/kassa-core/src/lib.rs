@@ -1,1 +1,105 @@
-//! x
+//! Kassa's application API: the one surface that the Tauri commands, the `kassa` CLI and
+//! the tests call.
+//!
+//! [`Kassa`] owns the store and the injected [`Clock`]. Each public method takes a request
+//! type from [`api`], validates it, runs the domain rules from `kassa-domain` and the SQL
+//! of `kassa-store`, and returns a response type or an [`ApiError`] with a stable code.
+//! Nothing here knows about Tauri, HTTP or the terminal.
+
+pub mod api;
+mod cart;
+mod catalog;
+mod checkout;
+pub mod clock;
+pub mod demo;
+pub mod error;
+mod orders;
+pub mod paths;
+mod settings;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use kassa_store::Store;
+
+pub use crate::clock::{Clock, SystemClock};
+pub use crate::error::{ApiError, ApiResult, ErrorCode};
+
+/// Which register this instance rings up for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterConfig {
+    /// Register code, part of every order reference (`R1`).
+    pub register_code: String,
+}
+
+impl Default for RegisterConfig {
+    fn default() -> Self {
+        Self {
+            register_code: "R1".to_owned(),
+        }
+    }
+}
+
+/// The application: one per open database.
+#[derive(Clone)]
+pub struct Kassa {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    register: RegisterConfig,
+    database_path: PathBuf,
+}
+
+impl std::fmt::Debug for Kassa {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Kassa")
+            .field("register", &self.register)
+            .field("database_path", &self.database_path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Kassa {
+    /// Opens the database at `path` (creating and migrating it as needed).
+    pub async fn open(
+        path: &Path,
+        register: RegisterConfig,
+        clock: Arc<dyn Clock>,
+    ) -> ApiResult<Self> {
+        let store = Store::open(path).await.map_err(|error| {
+            ApiError::new(
+                ErrorCode::Database,
+                format!("Cannot open the database {}: {error}", path.display()),
+            )
+        })?;
+        Ok(Self {
+            store,
+            clock,
+            register,
+            database_path: path.to_path_buf(),
+        })
+    }
+
+    /// Closes the database cleanly.
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+
+    /// The store, for the end-to-end tests that inspect rows directly.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// What the app shows first.
+    pub async fn app_status(&self) -> ApiResult<api::AppStatus> {
+        let settings = self.settings().await?;
+        Ok(api::AppStatus {
+            store_name: settings.store.name,
+            register_code: self.register.register_code.clone(),
+            currency_code: settings.pricing.currency.code,
+            product_count: self.store.count_products().await?,
+            order_count: self.store.count_orders().await?,
+            database_path: self.database_path.display().to_string(),
+        })
+    }
+}

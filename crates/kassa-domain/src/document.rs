@@ -135,9 +135,21 @@ mod tests {
 
     #[test]
     fn invoice_status_follows_what_was_paid() {
-        assert_eq!(InvoiceStatus::for_payment(dec!(10), dec!(0)), InvoiceStatus::Unpaid);
-        assert_eq!(InvoiceStatus::for_payment(dec!(10), dec!(4)), InvoiceStatus::PartiallyPaid);
-        assert_eq!(InvoiceStatus::for_payment(dec!(10), dec!(10)), InvoiceStatus::Paid);
-        assert_eq!(InvoiceStatus::for_payment(Decimal::ZERO, Decimal::ZERO), InvoiceStatus::Paid);
+        assert_eq!(
+            InvoiceStatus::for_payment(dec!(10), dec!(0)),
+            InvoiceStatus::Unpaid
+        );
+        assert_eq!(
+            InvoiceStatus::for_payment(dec!(10), dec!(4)),
+            InvoiceStatus::PartiallyPaid
+        );
+        assert_eq!(
+            InvoiceStatus::for_payment(dec!(10), dec!(10)),
+            InvoiceStatus::Paid
+        );
+        assert_eq!(
+            InvoiceStatus::for_payment(Decimal::ZERO, Decimal::ZERO),
+            InvoiceStatus::Paid
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! property-tested in isolation. Time, identifiers and stored state are passed in by the
 //! application crate; money is always [`rust_decimal::Decimal`], never floating point.
 
+pub mod barcode;
 pub mod document;
 pub mod money;
 pub mod pricing;

@@ -66,7 +66,11 @@ pub enum MoneyError {
 impl Currency {
     /// The euro: two decimals, half away from zero.
     pub fn eur() -> Self {
-        Self { code: "EUR".to_owned(), minor_unit_digits: 2, rounding: RoundingRule::default() }
+        Self {
+            code: "EUR".to_owned(),
+            minor_unit_digits: 2,
+            rounding: RoundingRule::default(),
+        }
     }
 
     /// Rounds an amount to this currency's minor unit with its rounding rule.
@@ -119,7 +123,10 @@ mod tests {
 
     #[test]
     fn half_even_is_bankers_rounding() {
-        let eur = Currency { rounding: RoundingRule::HalfEven, ..Currency::eur() };
+        let eur = Currency {
+            rounding: RoundingRule::HalfEven,
+            ..Currency::eur()
+        };
         assert_eq!(eur.round(dec!(0.005)), dec!(0.00));
         assert_eq!(eur.round(dec!(0.015)), dec!(0.02));
     }
@@ -136,12 +143,19 @@ mod tests {
     #[test]
     fn conversion_refuses_to_drop_decimals() {
         let eur = Currency::eur();
-        assert!(matches!(eur.to_minor_units(dec!(0.001)), Err(MoneyError::TooPrecise { .. })));
+        assert!(matches!(
+            eur.to_minor_units(dec!(0.001)),
+            Err(MoneyError::TooPrecise { .. })
+        ));
     }
 
     #[test]
     fn zero_decimal_currencies_have_whole_minor_units() {
-        let jpy = Currency { code: "JPY".into(), minor_unit_digits: 0, rounding: RoundingRule::default() };
+        let jpy = Currency {
+            code: "JPY".into(),
+            minor_unit_digits: 0,
+            rounding: RoundingRule::default(),
+        };
         assert_eq!(jpy.to_minor_units(dec!(500)), Ok(500));
         assert_eq!(jpy.round(dec!(2.5)), dec!(3));
     }

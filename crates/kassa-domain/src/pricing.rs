@@ -144,7 +144,10 @@ fn allocate_rate_totals(rules: &PricingRules, lines: &mut [PricedLine]) {
     let unit = currency.minor_unit();
     let mut by_rate: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, line) in lines.iter().enumerate() {
-        by_rate.entry(line.tax_rate.code.clone()).or_default().push(index);
+        by_rate
+            .entry(line.tax_rate.code.clone())
+            .or_default()
+            .push(index);
     }
     for indexes in by_rate.values() {
         let mut exact = Vec::with_capacity(indexes.len());
@@ -181,18 +184,26 @@ fn allocate_rate_totals(rules: &PricingRules, lines: &mut [PricedLine]) {
 fn summarize(lines: Vec<PricedLine>) -> CartPricing {
     let mut taxes: BTreeMap<String, TaxBreakdown> = BTreeMap::new();
     for line in &lines {
-        let entry = taxes.entry(line.tax_rate.code.clone()).or_insert_with(|| TaxBreakdown {
-            rate: line.tax_rate.clone(),
-            base: Decimal::ZERO,
-            tax: Decimal::ZERO,
-        });
+        let entry = taxes
+            .entry(line.tax_rate.code.clone())
+            .or_insert_with(|| TaxBreakdown {
+                rate: line.tax_rate.clone(),
+                base: Decimal::ZERO,
+                tax: Decimal::ZERO,
+            });
         entry.base += line.net;
         entry.tax += line.tax;
     }
     let subtotal_net = lines.iter().map(|line| line.net).sum();
     let tax_total = lines.iter().map(|line| line.tax).sum();
     let total = lines.iter().map(|line| line.gross).sum();
-    CartPricing { lines, taxes: taxes.into_values().collect(), subtotal_net, tax_total, total }
+    CartPricing {
+        lines,
+        taxes: taxes.into_values().collect(),
+        subtotal_net,
+        tax_total,
+        total,
+    }
 }
 
 #[cfg(test)]
@@ -202,15 +213,27 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn rate(code: &str, percent: Decimal) -> TaxRate {
-        TaxRate { code: code.into(), label: format!("VAT {percent}%"), percent }
+        TaxRate {
+            code: code.into(),
+            label: format!("VAT {percent}%"),
+            percent,
+        }
     }
 
     fn rules(price_mode: PriceMode, tax_rounding: TaxRounding) -> PricingRules {
-        PricingRules { currency: Currency::eur(), price_mode, tax_rounding }
+        PricingRules {
+            currency: Currency::eur(),
+            price_mode,
+            tax_rounding,
+        }
     }
 
     fn line(quantity: u32, unit_price: Decimal, tax: &TaxRate) -> LineInput {
-        LineInput { quantity, unit_price, tax: tax.clone() }
+        LineInput {
+            quantity,
+            unit_price,
+            tax: tax.clone(),
+        }
     }
 
     /// Worked example from ARCHITECTURE.md: three 0.99 items at 19 % with tax-inclusive
@@ -219,46 +242,76 @@ mod tests {
     #[test]
     fn inclusive_per_line_and_per_total_differ_by_rounding_only() {
         let vat = rate("standard", dec!(19));
-        let cart = [line(1, dec!(0.99), &vat), line(1, dec!(0.99), &vat), line(1, dec!(0.99), &vat)];
-        let per_line = price_cart(&rules(PriceMode::TaxInclusive, TaxRounding::PerLine), &cart).unwrap();
+        let cart = [
+            line(1, dec!(0.99), &vat),
+            line(1, dec!(0.99), &vat),
+            line(1, dec!(0.99), &vat),
+        ];
+        let per_line =
+            price_cart(&rules(PriceMode::TaxInclusive, TaxRounding::PerLine), &cart).unwrap();
         assert_eq!(per_line.total, dec!(2.97));
         assert_eq!(per_line.tax_total, dec!(0.48));
-        let per_total =
-            price_cart(&rules(PriceMode::TaxInclusive, TaxRounding::PerTotal), &cart).unwrap();
-        assert_eq!(per_total.total, dec!(2.97), "inclusive prices never change the total");
+        let per_total = price_cart(
+            &rules(PriceMode::TaxInclusive, TaxRounding::PerTotal),
+            &cart,
+        )
+        .unwrap();
+        assert_eq!(
+            per_total.total,
+            dec!(2.97),
+            "inclusive prices never change the total"
+        );
         assert_eq!(per_total.tax_total, dec!(0.47));
-        assert_eq!(per_total.lines.iter().map(|l| l.tax).sum::<Decimal>(), dec!(0.47));
+        assert_eq!(
+            per_total.lines.iter().map(|l| l.tax).sum::<Decimal>(),
+            dec!(0.47)
+        );
     }
 
     #[test]
     fn exclusive_prices_add_tax_per_rate() {
         let standard = rate("standard", dec!(20));
         let reduced = rate("reduced", dec!(5.5));
-        let cart = [line(2, dec!(10.00), &standard), line(3, dec!(1.99), &reduced)];
-        let priced = price_cart(&rules(PriceMode::TaxExclusive, TaxRounding::PerLine), &cart).unwrap();
+        let cart = [
+            line(2, dec!(10.00), &standard),
+            line(3, dec!(1.99), &reduced),
+        ];
+        let priced =
+            price_cart(&rules(PriceMode::TaxExclusive, TaxRounding::PerLine), &cart).unwrap();
         assert_eq!(priced.subtotal_net, dec!(25.97));
         // 20.00 × 20 % = 4.00; 5.97 × 5.5 % = 0.32835 → 0.33
         assert_eq!(priced.tax_total, dec!(4.33));
         assert_eq!(priced.total, dec!(30.30));
         assert_eq!(priced.taxes.len(), 2);
-        let reduced_line = priced.taxes.iter().find(|t| t.rate.code == "reduced").unwrap();
-        assert_eq!((reduced_line.base, reduced_line.tax), (dec!(5.97), dec!(0.33)));
+        let reduced_line = priced
+            .taxes
+            .iter()
+            .find(|t| t.rate.code == "reduced")
+            .unwrap();
+        assert_eq!(
+            (reduced_line.base, reduced_line.tax),
+            (dec!(5.97), dec!(0.33))
+        );
     }
 
     #[test]
     fn zero_quantity_lines_cost_nothing() {
         let vat = rate("standard", dec!(20));
-        let priced =
-            price_cart(&rules(PriceMode::TaxInclusive, TaxRounding::PerLine), &[line(0, dec!(5), &vat)])
-                .unwrap();
+        let priced = price_cart(
+            &rules(PriceMode::TaxInclusive, TaxRounding::PerLine),
+            &[line(0, dec!(5), &vat)],
+        )
+        .unwrap();
         assert_eq!(priced.total, Decimal::ZERO);
     }
 
     #[test]
     fn negative_prices_are_refused() {
         let vat = rate("standard", dec!(20));
-        let result =
-            price_cart(&rules(PriceMode::TaxInclusive, TaxRounding::PerLine), &[line(1, dec!(-1), &vat)]);
+        let result = price_cart(
+            &rules(PriceMode::TaxInclusive, TaxRounding::PerLine),
+            &[line(1, dec!(-1), &vat)],
+        );
         assert_eq!(result, Err(PricingError::NegativePrice(dec!(-1))));
     }
 }

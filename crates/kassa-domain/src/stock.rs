@@ -50,7 +50,12 @@ pub enum StockVerdict {
 }
 
 /// Checks a requested quantity against stock on hand under a policy.
-pub fn check_stock(policy: OversellPolicy, tracked: bool, on_hand: i64, requested: i64) -> StockVerdict {
+pub fn check_stock(
+    policy: OversellPolicy,
+    tracked: bool,
+    on_hand: i64,
+    requested: i64,
+) -> StockVerdict {
     if !tracked || requested <= on_hand {
         return StockVerdict::Enough;
     }
@@ -67,16 +72,25 @@ mod tests {
 
     #[test]
     fn untracked_products_never_run_out() {
-        assert_eq!(check_stock(OversellPolicy::Refuse, false, 0, 5), StockVerdict::Enough);
+        assert_eq!(
+            check_stock(OversellPolicy::Refuse, false, 0, 5),
+            StockVerdict::Enough
+        );
     }
 
     #[test]
     fn default_policy_sells_and_warns() {
-        assert_eq!(check_stock(OversellPolicy::default(), true, 1, 3), StockVerdict::Oversold { short: 2 });
+        assert_eq!(
+            check_stock(OversellPolicy::default(), true, 1, 3),
+            StockVerdict::Oversold { short: 2 }
+        );
     }
 
     #[test]
     fn refuse_policy_refuses_and_counts_missing_units_from_zero() {
-        assert_eq!(check_stock(OversellPolicy::Refuse, true, -2, 3), StockVerdict::Refused { short: 3 });
+        assert_eq!(
+            check_stock(OversellPolicy::Refuse, true, -2, 3),
+            StockVerdict::Refused { short: 3 }
+        );
     }
 }

@@ -116,7 +116,11 @@ pub enum TenderError {
 }
 
 /// Settles `total` with `tenders`: cards first, cash for the rest, change from cash only.
-pub fn settle(currency: &Currency, total: Decimal, tenders: &[Tender]) -> Result<Settlement, TenderError> {
+pub fn settle(
+    currency: &Currency,
+    total: Decimal,
+    tenders: &[Tender],
+) -> Result<Settlement, TenderError> {
     let mut card_total = Decimal::ZERO;
     let mut cash_tendered: Option<Decimal> = None;
     for tender in tenders {
@@ -143,13 +147,20 @@ pub fn settle(currency: &Currency, total: Decimal, tenders: &[Tender]) -> Result
         return Err(TenderError::NoPayment(total));
     }
     if card_total > total {
-        return Err(TenderError::CardExceedsDue { due: total, charged: card_total });
+        return Err(TenderError::CardExceedsDue {
+            due: total,
+            charged: card_total,
+        });
     }
     let cash_due = total - card_total;
     let cash_given = cash_tendered.unwrap_or(Decimal::ZERO);
     if cash_given < cash_due {
         let given = card_total + cash_given;
-        return Err(TenderError::Short { due: total, given, missing: total - given });
+        return Err(TenderError::Short {
+            due: total,
+            given,
+            missing: total - given,
+        });
     }
     let change_due = cash_given - cash_due;
     let payments = tenders
@@ -162,7 +173,10 @@ pub fn settle(currency: &Currency, total: Decimal, tenders: &[Tender]) -> Result
                 change: change_due,
                 reference: None,
             },
-            Tender::Card { amount, terminal_reference } => SettledPayment {
+            Tender::Card {
+                amount,
+                terminal_reference,
+            } => SettledPayment {
                 method: PaymentMethod::Card,
                 amount: *amount,
                 tendered: *amount,
@@ -171,7 +185,10 @@ pub fn settle(currency: &Currency, total: Decimal, tenders: &[Tender]) -> Result
             },
         })
         .collect();
-    Ok(Settlement { payments, change_due })
+    Ok(Settlement {
+        payments,
+        change_due,
+    })
 }
 
 #[cfg(test)]
@@ -187,18 +204,32 @@ mod tests {
     fn cash_over_the_total_gives_change() {
         let settled = settle(&eur(), dec!(17.30), &[Tender::Cash { tendered: dec!(20) }]).unwrap();
         assert_eq!(settled.change_due, dec!(2.70));
-        assert_eq!(settled.payments[0].amount, dec!(17.30), "the order records what it cost, not what was handed over");
+        assert_eq!(
+            settled.payments[0].amount,
+            dec!(17.30),
+            "the order records what it cost, not what was handed over"
+        );
     }
 
     #[test]
     fn cash_short_of_the_total_is_refused_with_the_missing_amount() {
         let result = settle(&eur(), dec!(17.30), &[Tender::Cash { tendered: dec!(10) }]);
-        assert_eq!(result, Err(TenderError::Short { due: dec!(17.30), given: dec!(10), missing: dec!(7.30) }));
+        assert_eq!(
+            result,
+            Err(TenderError::Short {
+                due: dec!(17.30),
+                given: dec!(10),
+                missing: dec!(7.30)
+            })
+        );
     }
 
     #[test]
     fn card_for_the_exact_total_settles_without_change() {
-        let card = Tender::Card { amount: dec!(17.30), terminal_reference: Some("T-991".into()) };
+        let card = Tender::Card {
+            amount: dec!(17.30),
+            terminal_reference: Some("T-991".into()),
+        };
         let settled = settle(&eur(), dec!(17.30), &[card]).unwrap();
         assert_eq!(settled.change_due, Decimal::ZERO);
         assert_eq!(settled.payments[0].reference.as_deref(), Some("T-991"));
@@ -207,7 +238,10 @@ mod tests {
     #[test]
     fn card_plus_cash_splits_and_change_comes_from_cash() {
         let tenders = [
-            Tender::Card { amount: dec!(10), terminal_reference: None },
+            Tender::Card {
+                amount: dec!(10),
+                terminal_reference: None,
+            },
             Tender::Cash { tendered: dec!(10) },
         ];
         let settled = settle(&eur(), dec!(17.30), &tenders).unwrap();
@@ -217,14 +251,35 @@ mod tests {
 
     #[test]
     fn card_overcharge_is_refused() {
-        let card = Tender::Card { amount: dec!(20), terminal_reference: None };
-        assert!(matches!(settle(&eur(), dec!(17.30), &[card]), Err(TenderError::CardExceedsDue { .. })));
+        let card = Tender::Card {
+            amount: dec!(20),
+            terminal_reference: None,
+        };
+        assert!(matches!(
+            settle(&eur(), dec!(17.30), &[card]),
+            Err(TenderError::CardExceedsDue { .. })
+        ));
     }
 
     #[test]
     fn sub_cent_and_non_positive_amounts_are_refused() {
-        assert_eq!(settle(&eur(), dec!(1), &[Tender::Cash { tendered: dec!(1.001) }]), Err(TenderError::TooPrecise(dec!(1.001))));
-        assert_eq!(settle(&eur(), dec!(1), &[Tender::Cash { tendered: dec!(0) }]), Err(TenderError::NotPositive(dec!(0))));
-        assert_eq!(settle(&eur(), dec!(1), &[]), Err(TenderError::NoPayment(dec!(1))));
+        assert_eq!(
+            settle(
+                &eur(),
+                dec!(1),
+                &[Tender::Cash {
+                    tendered: dec!(1.001)
+                }]
+            ),
+            Err(TenderError::TooPrecise(dec!(1.001)))
+        );
+        assert_eq!(
+            settle(&eur(), dec!(1), &[Tender::Cash { tendered: dec!(0) }]),
+            Err(TenderError::NotPositive(dec!(0)))
+        );
+        assert_eq!(
+            settle(&eur(), dec!(1), &[]),
+            Err(TenderError::NoPayment(dec!(1)))
+        );
     }
 }

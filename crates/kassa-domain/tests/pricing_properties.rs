@@ -9,14 +9,20 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn rates() -> Vec<TaxRate> {
-    [("zero", 0, 0), ("reduced", 55, 1), ("standard", 20, 0), ("odd", 19, 0), ("precise", 7_7, 1)]
-        .into_iter()
-        .map(|(code, mantissa, scale)| TaxRate {
-            code: code.into(),
-            label: code.into(),
-            percent: Decimal::new(mantissa, scale),
-        })
-        .collect()
+    [
+        ("zero", 0, 0),
+        ("reduced", 55, 1),
+        ("standard", 20, 0),
+        ("odd", 19, 0),
+        ("precise", 7_7, 1),
+    ]
+    .into_iter()
+    .map(|(code, mantissa, scale)| TaxRate {
+        code: code.into(),
+        label: code.into(),
+        percent: Decimal::new(mantissa, scale),
+    })
+    .collect()
 }
 
 fn any_line() -> impl Strategy<Value = LineInput> {
@@ -32,8 +38,16 @@ fn any_line() -> impl Strategy<Value = LineInput> {
 fn any_rules() -> impl Strategy<Value = PricingRules> {
     (any::<bool>(), any::<bool>()).prop_map(|(inclusive, per_line)| PricingRules {
         currency: Currency::eur(),
-        price_mode: if inclusive { PriceMode::TaxInclusive } else { PriceMode::TaxExclusive },
-        tax_rounding: if per_line { TaxRounding::PerLine } else { TaxRounding::PerTotal },
+        price_mode: if inclusive {
+            PriceMode::TaxInclusive
+        } else {
+            PriceMode::TaxExclusive
+        },
+        tax_rounding: if per_line {
+            TaxRounding::PerLine
+        } else {
+            TaxRounding::PerTotal
+        },
     })
 }
 

@@ -1,1 +1,127 @@
-//! x
+//! Kassa's SQLite store: the only crate that speaks SQL.
+//!
+//! [`Store::open`] opens (or creates) one SQLite file in WAL mode with foreign keys, a busy
+//! timeout and `synchronous=FULL`, and applies the embedded migrations. Reads go through
+//! [`Store`]; every multi-row change goes through a [`WriteTx`], which starts with
+//! `BEGIN IMMEDIATE` so that read-then-write transactions never fail with a stale snapshot
+//! under concurrency, and which the application crate composes from small methods before
+//! one commit.
+//!
+//! Money is stored as integer minor units and handed over as `i64`; the application crate
+//! converts with the store currency. Nothing here knows about pricing rules.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+pub mod carts;
+pub mod catalog;
+pub mod customers;
+pub mod orders;
+pub mod outbox;
+pub mod sequences;
+pub mod settings;
+
+/// The embedded migrations from the repository's `migrations/` folder.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+
+/// Errors of the store. Database errors keep sqlx's error for context.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite refused or failed a statement.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A migration could not be applied.
+    #[error("could not migrate the database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A stored value is not what the schema promises (e.g. an unknown setting value).
+    #[error("stored data is invalid: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// Whether the error is a UNIQUE constraint violation (a row already exists).
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, Self::Database(sqlx::Error::Database(error)) if error.is_unique_violation())
+    }
+}
+
+/// Result alias of the store.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A handle on the SQLite database. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens or creates the database at `path`, sets it up for durable concurrent use and
+    /// applies pending migrations.
+    pub async fn open(path: &Path) -> StoreResult<Self> {
+        if let Some(parent) = path
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(parent).map_err(|error| {
+                StoreError::Corrupt(format!(
+                    "cannot create the folder {}: {error}",
+                    parent.display()
+                ))
+            })?;
+        }
+        let options = SqliteConnectOptions::from_str("sqlite://")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // A sale is money: every commit reaches the disk before the receipt shows.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// Begins a write transaction with `BEGIN IMMEDIATE`: it holds the write lock from the
+    /// start, so concurrent writers queue on the busy timeout instead of failing.
+    pub async fn begin_write(&self) -> StoreResult<WriteTx> {
+        Ok(WriteTx {
+            tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+        })
+    }
+
+    /// The pool, for reads.
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Closes every connection (checkpointing the WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// One write transaction. Dropped without [`WriteTx::commit`], it rolls back.
+#[derive(Debug)]
+pub struct WriteTx {
+    tx: Transaction<'static, Sqlite>,
+}
+
+impl WriteTx {
+    /// Commits every change made through this transaction.
+    pub async fn commit(self) -> StoreResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+
+    pub(crate) fn conn(&mut self) -> &mut sqlx::SqliteConnection {
+        &mut self.tx
+    }
+}

@@ -1,0 +1,75 @@
+//! The error every API call returns: a stable machine `code` the UI branches on and a
+//! `message` for people that says what went wrong and what to do.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Stable error codes. The UI branches on these, never on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    /// The request itself is malformed (quantity out of range, empty field …).
+    InvalidInput,
+    /// The thing asked for does not exist.
+    NotFound,
+    /// No active product has the scanned barcode.
+    UnknownBarcode,
+    /// Checkout of a cart without items.
+    EmptyCart,
+    /// The cart was already turned into an order or is not this register's open cart.
+    CartNotOpen,
+    /// The tenders do not cover the total.
+    PaymentShort,
+    /// A tender is not acceptable (negative, too precise, card over the total …).
+    PaymentInvalid,
+    /// The store refuses to sell more than is in stock.
+    OutOfStock,
+    /// Demo data cannot be loaded into a store that already has products.
+    StoreNotEmpty,
+    /// The database failed; nothing was written.
+    Database,
+    /// A bug or an unexpected state; nothing was written.
+    Internal,
+}
+
+/// `{code, message}`: what the UI receives for every failure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+#[ts(export)]
+pub struct ApiError {
+    /// Stable code.
+    pub code: ErrorCode,
+    /// Human explanation.
+    pub message: String,
+}
+
+impl ApiError {
+    /// An error with a code and a message.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<kassa_store::StoreError> for ApiError {
+    fn from(error: kassa_store::StoreError) -> Self {
+        match error {
+            kassa_store::StoreError::Corrupt(detail) => Self::new(
+                ErrorCode::Internal,
+                format!("The database holds invalid data: {detail}"),
+            ),
+            other => Self::new(
+                ErrorCode::Database,
+                format!(
+                    "The database could not complete the operation; nothing was saved. ({other})"
+                ),
+            ),
+        }
+    }
+}
+
+/// Result alias of the API.
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,187 @@
+//! Placed orders: the list (newest first, keyset pages) and one order in full.
+
+use kassa_domain::money::Currency;
+use kassa_store::orders::{OrderRecord, OrderRow};
+use uuid::Uuid;
+
+use crate::api::{
+    GetOrderRequest, HistoryEntry, InvoiceView, ListOrdersRequest, OrderDetail, OrderLineView,
+    OrderPage, OrderSummary, PaymentView, TaxLineView,
+};
+use crate::settings::parse_decimal;
+use crate::{ApiError, ApiResult, ErrorCode, Kassa};
+
+const DEFAULT_PAGE: u32 = 50;
+const MAX_PAGE: u32 = 200;
+
+fn stored_uuid(text: &str) -> ApiResult<Uuid> {
+    Uuid::parse_str(text).map_err(|_| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("Stored order UUID `{text}` is invalid."),
+        )
+    })
+}
+
+fn summary(currency: &Currency, row: OrderRow) -> ApiResult<OrderSummary> {
+    Ok(OrderSummary {
+        uuid: stored_uuid(&row.uuid)?,
+        reference: row.reference,
+        status: row.status,
+        status_label: row.status_label,
+        status_colour: row.status_colour,
+        total: currency.from_minor_units(row.total_minor),
+        currency_code: row.currency_code,
+        invoice_number: row.invoice_number,
+        customer_name: row.customer_name,
+        item_count: row.item_count,
+        created_at: row.created_at,
+    })
+}
+
+impl Kassa {
+    /// Orders newest first, one page at a time.
+    pub async fn list_orders(&self, request: ListOrdersRequest) -> ApiResult<OrderPage> {
+        let limit = request.limit.unwrap_or(DEFAULT_PAGE);
+        if limit == 0 || limit > MAX_PAGE {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("The page size must be between 1 and {MAX_PAGE}, not {limit}."),
+            ));
+        }
+        let before = match request.cursor.as_deref() {
+            None | Some("") => None,
+            Some(cursor) => Some(cursor.parse::<i64>().map_err(|_| {
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("`{cursor}` is not a cursor from a previous page."),
+                )
+            })?),
+        };
+        let currency = self.settings().await?.pricing.currency;
+        let mut rows = self.store.list_orders(before, i64::from(limit) + 1).await?;
+        let more = rows.len() > usize::try_from(limit).unwrap_or(usize::MAX);
+        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        let next_cursor = if more {
+            rows.last().map(|row| row.id.to_string())
+        } else {
+            None
+        };
+        let orders = rows
+            .into_iter()
+            .map(|row| summary(&currency, row))
+            .collect::<ApiResult<_>>()?;
+        Ok(OrderPage {
+            orders,
+            next_cursor,
+        })
+    }
+
+    /// One order in full.
+    pub async fn get_order(&self, request: GetOrderRequest) -> ApiResult<OrderDetail> {
+        let not_found = || {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("No order has the id {}.", request.uuid),
+            )
+        };
+        let order_id = self
+            .store
+            .order_id_by_uuid(&request.uuid.to_string())
+            .await?
+            .ok_or_else(not_found)?;
+        self.order_detail(order_id).await
+    }
+
+    pub(crate) async fn order_detail(&self, order_id: i64) -> ApiResult<OrderDetail> {
+        let settings = self.settings().await?;
+        let record = self.store.order_record(order_id).await?.ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("Order {order_id} does not exist."),
+            )
+        })?;
+        detail(&settings.pricing.currency, settings.store, record)
+    }
+}
+
+fn detail(
+    currency: &Currency,
+    store: crate::api::StoreDetails,
+    record: OrderRecord,
+) -> ApiResult<OrderDetail> {
+    let OrderRecord {
+        order,
+        lines,
+        taxes,
+        payments,
+        invoice,
+        history,
+    } = record;
+    let money = |minor: i64| currency.from_minor_units(minor);
+    Ok(OrderDetail {
+        uuid: stored_uuid(&order.uuid)?,
+        reference: order.reference,
+        status: order.status,
+        status_label: order.status_label,
+        status_colour: order.status_colour,
+        created_at: order.created_at,
+        register_code: order.register_code,
+        currency_code: order.currency_code,
+        lines: lines
+            .into_iter()
+            .map(|line| OrderLineView {
+                sku: line.sku,
+                name: line.name,
+                quantity: line.quantity,
+                unit_price: money(line.unit_price_minor),
+                tax_label: line.tax_label,
+                tax: money(line.tax_minor),
+                total: money(line.gross_minor),
+            })
+            .collect(),
+        taxes: taxes
+            .into_iter()
+            .map(|tax| {
+                Ok(TaxLineView {
+                    percent: parse_decimal(&tax.percent)?,
+                    code: tax.tax_code,
+                    label: tax.label,
+                    base: money(tax.base_minor),
+                    tax: money(tax.tax_minor),
+                })
+            })
+            .collect::<ApiResult<_>>()?,
+        subtotal_net: money(order.subtotal_net_minor),
+        tax_total: money(order.tax_total_minor),
+        total: money(order.total_minor),
+        paid: money(order.paid_minor),
+        change_due: money(order.change_minor),
+        payments: payments
+            .into_iter()
+            .map(|payment| PaymentView {
+                method: payment.method,
+                amount: money(payment.amount_minor),
+                tendered: money(payment.tendered_minor),
+                change: money(payment.change_minor),
+                reference: payment.reference,
+            })
+            .collect(),
+        invoice: invoice.map(|invoice| InvoiceView {
+            number: invoice.number,
+            status: invoice.status,
+            issued_at: invoice.issued_at,
+        }),
+        history: history
+            .into_iter()
+            .map(|change| HistoryEntry {
+                from_status: change.from_status,
+                to_status: change.to_status,
+                changed_by: change.changed_by,
+                note: change.note,
+                at: change.created_at,
+            })
+            .collect(),
+        store,
+    })
+}

@@ -1,0 +1,53 @@
+//! Test fixtures: a fresh SQLite file in a temporary folder, never the user's data folder,
+//! with a fixed clock.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use kassa_core::clock::FixedClock;
+use kassa_core::{Kassa, RegisterConfig};
+
+/// A temporary database file shared by the registers of one test.
+pub struct TestStore {
+    _folder: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl TestStore {
+    /// A new store with the demo data loaded.
+    pub async fn with_demo() -> Self {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("kassa.sqlite3");
+        let test = Self {
+            _folder: folder,
+            path,
+        };
+        test.register("R1").await.load_demo().await.unwrap();
+        test
+    }
+
+    /// The app as one register sees it.
+    pub async fn register(&self, code: &str) -> Kassa {
+        let clock = Arc::new(FixedClock(
+            Utc.with_ymd_and_hms(2026, 11, 23, 10, 30, 0).unwrap(),
+        ));
+        Kassa::open(
+            &self.path,
+            RegisterConfig {
+                register_code: code.to_owned(),
+            },
+            clock,
+        )
+        .await
+        .unwrap()
+    }
+
+    /// Changes a setting behind the app's back.
+    pub async fn set_setting(&self, key: &str, value: &str) {
+        let kassa = self.register("R1").await;
+        let mut tx = kassa.store().begin_write().await.unwrap();
+        tx.set_setting(key, value).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+}
