@@ -1,6 +1,12 @@
 //! Application tests of the counter flow over real SQLite files: demo data, scanning,
 //! cart changes, checkout with its idempotency and gap-free numbering guarantees.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::print_stdout,
+    reason = "test code fails loudly and reports on stdout"
+)]
+
 mod support;
 
 use std::collections::BTreeSet;

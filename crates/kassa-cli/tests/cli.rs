@@ -1,0 +1,60 @@
+//! The `kassa` binary against a real SQLite file given by `--db` and by `KASSA_DB`.
+
+use std::process::Command;
+
+fn kassa() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kassa"));
+    // Never fall back to the user's real app-data folder.
+    command.env_remove("KASSA_DB");
+    command
+}
+
+#[test]
+fn demo_then_orders_on_the_given_database() {
+    let folder = tempfile::tempdir().unwrap();
+    let database = folder.path().join("cli.sqlite3");
+    let output = kassa()
+        .arg("--db")
+        .arg(&database)
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "kassa demo failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("products"),
+        "demo reports what it loaded"
+    );
+    assert!(database.exists(), "the database is created where --db says");
+
+    let output = kassa()
+        .env("KASSA_DB", &database)
+        .args(["orders", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "kassa orders failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stdout.is_empty(), "a fresh demo store has no orders");
+
+    let output = kassa()
+        .arg("--db")
+        .arg(&database)
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert!(
+        !output.status.success(),
+        "loading the demo twice is refused"
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("already has products"),
+        "the refusal says why: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

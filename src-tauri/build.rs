@@ -1,0 +1,28 @@
+//! Tauri build script: reads `tauri.conf.json` at the repository root, the capabilities in
+//! `src-tauri/capabilities/`, and declares the app's commands so that each one needs an
+//! explicit permission (least privilege: the window may call these and nothing else).
+
+/// Every command of `src-tauri/src/lib.rs`; a capability must grant each one.
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "load_demo",
+    "search_products",
+    "scan_barcode",
+    "current_cart",
+    "add_to_cart",
+    "set_cart_quantity",
+    "remove_cart_line",
+    "checkout",
+    "list_orders",
+    "get_order",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/*.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        println!("cargo:warning=tauri build step failed: {error:#}");
+        std::process::exit(1);
+    }
+}
