@@ -1,7 +1,7 @@
 //! `kassa`: the headless command over the same application API as the desktop app.
 //!
 //! ```text
-//! kassa [--db PATH] [--register R1] demo      load the demo store into an empty database
+//! kassa [--db PATH] demo [--if-empty]         load the demo store into an empty database
 //! kassa [--db PATH] orders [--limit N]        list orders, newest first
 //! kassa [--db PATH] status                    what the app would show at start
 //! ```
@@ -38,7 +38,11 @@ struct Arguments {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Load the demo store (products, tax rates, customers) into an empty database.
-    Demo,
+    Demo {
+        /// Do nothing (and succeed) when the store already has products.
+        #[arg(long)]
+        if_empty: bool,
+    },
     /// List orders, newest first.
     Orders {
         /// How many orders to show.
@@ -73,7 +77,10 @@ async fn main() -> Result<()> {
 async fn run(kassa: &Kassa, command: Command) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
-        Command::Demo => {
+        Command::Demo { if_empty } => {
+            if if_empty && kassa.app_status().await?.product_count > 0 {
+                return Ok(());
+            }
             let summary = kassa.load_demo().await?;
             writeln!(
                 out,

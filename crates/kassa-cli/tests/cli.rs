@@ -58,3 +58,22 @@ fn demo_then_orders_on_the_given_database() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn demo_if_empty_succeeds_on_a_loaded_store() {
+    let folder = tempfile::tempdir().unwrap();
+    let database = folder.path().join("cli.sqlite3");
+    for _ in 0..2 {
+        let output = kassa()
+            .arg("--db")
+            .arg(&database)
+            .args(["demo", "--if-empty"])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "demo --if-empty never fails: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

@@ -98,6 +98,29 @@ impl Store {
         })
     }
 
+    /// The connection settings in force, read back from SQLite (for diagnostics and tests).
+    pub async fn connection_settings(&self) -> StoreResult<ConnectionSettings> {
+        let mut conn = self.pool.acquire().await?;
+        let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await?;
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut *conn)
+            .await?;
+        let foreign_keys: bool = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&mut *conn)
+            .await?;
+        let busy_timeout_ms: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(&mut *conn)
+            .await?;
+        Ok(ConnectionSettings {
+            journal_mode,
+            synchronous,
+            foreign_keys,
+            busy_timeout_ms,
+        })
+    }
+
     /// The pool, for reads.
     pub(crate) fn pool(&self) -> &SqlitePool {
         &self.pool
@@ -107,6 +130,19 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// SQLite settings of a connection, as SQLite reports them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionSettings {
+    /// `wal` when write-ahead logging is on.
+    pub journal_mode: String,
+    /// 2 is FULL: every commit is on disk before it returns.
+    pub synchronous: i64,
+    /// Whether foreign keys are enforced.
+    pub foreign_keys: bool,
+    /// How long a writer waits for the lock.
+    pub busy_timeout_ms: i64,
 }
 
 /// One write transaction. Dropped without [`WriteTx::commit`], it rolls back.
