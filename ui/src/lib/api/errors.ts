@@ -1,0 +1,55 @@
+// The one error type the UI sees from the backend: the core's `ApiError` ({code,
+// message}) as a real Error. Anything else a call rejects with (a transport failure, a
+// string from the shell) is wrapped as `internal`, so callers only ever branch on `code`.
+import type { ApiError } from './bindings/ApiError';
+import type { ErrorCode } from './bindings/ErrorCode';
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'invalid_input',
+  'not_found',
+  'unknown_barcode',
+  'empty_cart',
+  'cart_not_open',
+  'payment_short',
+  'payment_invalid',
+  'out_of_stock',
+  'store_not_empty',
+  'database',
+  'internal',
+]);
+
+export class BackendError extends Error implements ApiError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'BackendError';
+    this.code = code;
+  }
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && KNOWN_CODES.has(value);
+}
+
+/** Turns whatever a backend call rejected with into a `BackendError`. */
+export function toBackendError(error: unknown): BackendError {
+  if (error instanceof BackendError) return error;
+  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
+    const { code, message } = error;
+    if (isErrorCode(code) && typeof message === 'string') return new BackendError(code, message);
+  }
+  if (typeof error === 'string' && error.trim() !== '') return new BackendError('internal', error);
+  if (error instanceof Error) return new BackendError('internal', error.message);
+  return new BackendError('internal', 'Something went wrong. Please try again.');
+}
+
+/** The message to show a person for any failure. */
+export function errorMessage(error: unknown): string {
+  return toBackendError(error).message;
+}
+
+/** Whether `error` is a backend failure with one of `codes`. */
+export function hasCode(error: unknown, ...codes: ErrorCode[]): boolean {
+  return error instanceof BackendError && codes.includes(error.code);
+}

@@ -1,0 +1,306 @@
+// An in-memory backend for developing and previewing the UI in a plain browser. It keeps
+// the Rust core's rules that the UI depends on (error codes, idempotent checkout, cart
+// merging, stock warnings) and saves its state in localStorage so the cart survives a
+// reload. URL switches: `?demo` starts with the demo store, `?fresh` ignores saved state,
+// `?latency=300` slows every call down.
+import type { Backend } from '../backend';
+import type { AddToCartRequest } from '../bindings/AddToCartRequest';
+import type { AppStatus } from '../bindings/AppStatus';
+import type { CartView } from '../bindings/CartView';
+import type { CheckoutReceipt } from '../bindings/CheckoutReceipt';
+import type { CheckoutRequest } from '../bindings/CheckoutRequest';
+import type { DemoSummary } from '../bindings/DemoSummary';
+import type { GetOrderRequest } from '../bindings/GetOrderRequest';
+import type { ListOrdersRequest } from '../bindings/ListOrdersRequest';
+import type { OrderDetail } from '../bindings/OrderDetail';
+import type { OrderPage } from '../bindings/OrderPage';
+import type { ProductSummary } from '../bindings/ProductSummary';
+import type { RemoveLineRequest } from '../bindings/RemoveLineRequest';
+import type { ScanRequest } from '../bindings/ScanRequest';
+import type { ScanResult } from '../bindings/ScanResult';
+import type { SearchProductsRequest } from '../bindings/SearchProductsRequest';
+import type { SetQuantityRequest } from '../bindings/SetQuantityRequest';
+import { BackendError } from '../errors';
+import { CUSTOMERS, DEMO_CATEGORY_COUNT, STORE, TAX_RATES, demoProducts, type FakeProduct } from './catalog';
+import { applyTenders, buildOrder, seedOrders, type FakeOrder } from './orders';
+import { cartView, priceLine, productSummary, totalsOf, type PricedLine } from './pricing';
+
+const STORAGE_KEY = 'kassa.fake-backend.v1';
+
+interface FakeLine {
+  lineId: number;
+  productId: number;
+  quantity: number;
+}
+
+interface FakeState {
+  products: FakeProduct[];
+  cartId: number | null;
+  lines: FakeLine[];
+  nextCartId: number;
+  nextLineId: number;
+  /** Oldest first. */
+  orders: FakeOrder[];
+  warnings: Record<string, string[]>;
+}
+
+export interface FakeOptions {
+  storage: Storage | null;
+  seedDemo: boolean;
+  fresh: boolean;
+  latencyMs: number;
+}
+
+export function fakeOptionsFromUrl(search: string, storage: Storage | null): FakeOptions {
+  const params = new URLSearchParams(search);
+  const latency = Number(params.get('latency') ?? '40');
+  return {
+    storage,
+    seedDemo: params.has('demo'),
+    fresh: params.has('fresh'),
+    latencyMs: Number.isFinite(latency) && latency >= 0 ? latency : 40,
+  };
+}
+
+function emptyState(): FakeState {
+  return { products: [], cartId: null, lines: [], nextCartId: 1, nextLineId: 1, orders: [], warnings: {} };
+}
+
+function checkQuantity(quantity: number, min: number): void {
+  if (!Number.isInteger(quantity) || quantity < min || quantity > 9999) {
+    throw new BackendError('invalid_input', `The quantity must be a whole number from ${min} to 9999.`);
+  }
+}
+
+export class FakeBackend implements Backend {
+  readonly kind = 'fake';
+  #state: FakeState;
+  readonly #options: FakeOptions;
+
+  constructor(options: FakeOptions) {
+    this.#options = options;
+    this.#state = (!options.fresh && this.#restore()) || emptyState();
+    if (options.seedDemo && this.#state.products.length === 0) this.#seedDemo();
+  }
+
+  async appStatus(): Promise<AppStatus> {
+    await this.#delay();
+    return {
+      store_name: STORE.name,
+      register_code: STORE.register,
+      currency_code: STORE.currency,
+      product_count: this.#state.products.length,
+      order_count: this.#state.orders.length,
+      database_path: '(in-browser demo data)',
+    };
+  }
+
+  async loadDemo(): Promise<DemoSummary> {
+    await this.#delay(400);
+    if (this.#state.products.length > 0) {
+      throw new BackendError(
+        'store_not_empty',
+        'The store already has products; demo data can only go into an empty store.',
+      );
+    }
+    this.#seedDemo();
+    return {
+      products: this.#state.products.length,
+      categories: DEMO_CATEGORY_COUNT,
+      customers: CUSTOMERS.length,
+      tax_rates: Object.keys(TAX_RATES).length,
+    };
+  }
+
+  async searchProducts({ query, limit }: SearchProductsRequest): Promise<ProductSummary[]> {
+    await this.#delay();
+    const needle = query.trim().toLowerCase();
+    if (needle === '') return [];
+    const rank = (p: FakeProduct): number => {
+      if (p.barcode === needle || p.sku.toLowerCase() === needle) return 0;
+      if (p.name.toLowerCase().startsWith(needle)) return 1;
+      if (p.name.toLowerCase().includes(needle)) return 2;
+      if (p.sku.toLowerCase().startsWith(needle) || (p.barcode ?? '').startsWith(needle)) return 3;
+      return 9;
+    };
+    return this.#state.products
+      .map((product) => ({ product, score: rank(product) }))
+      .filter(({ score }) => score < 9)
+      .sort((a, b) => a.score - b.score || a.product.name.localeCompare(b.product.name))
+      .slice(0, Math.min(limit ?? 20, 100))
+      .map(({ product }) => productSummary(product));
+  }
+
+  async scanBarcode({ barcode }: ScanRequest): Promise<ScanResult> {
+    await this.#delay();
+    const code = barcode.trim();
+    const product = this.#state.products.find((p) => p.barcode === code);
+    if (!product)
+      throw new BackendError(
+        'unknown_barcode',
+        `No product has the barcode ${code}. Check the code or search by name.`,
+      );
+    this.#add(product, 1);
+    return { cart: this.#cartView(), product: productSummary(product) };
+  }
+
+  async currentCart(): Promise<CartView> {
+    await this.#delay();
+    return this.#cartView();
+  }
+
+  async addToCart({ product_id, quantity }: AddToCartRequest): Promise<CartView> {
+    await this.#delay();
+    checkQuantity(quantity, 1);
+    const product = this.#state.products.find((p) => p.id === product_id);
+    if (!product) throw new BackendError('not_found', 'That product no longer exists.');
+    this.#add(product, quantity);
+    return this.#cartView();
+  }
+
+  async setCartQuantity({ line_id, quantity }: SetQuantityRequest): Promise<CartView> {
+    await this.#delay();
+    checkQuantity(quantity, 0);
+    const line = this.#state.lines.find((l) => l.lineId === line_id);
+    if (!line) throw new BackendError('not_found', 'That line is no longer in the cart.');
+    line.quantity = quantity;
+    this.#save();
+    return this.#cartView();
+  }
+
+  async removeCartLine({ line_id }: RemoveLineRequest): Promise<CartView> {
+    await this.#delay();
+    const before = this.#state.lines.length;
+    this.#state.lines = this.#state.lines.filter((l) => l.lineId !== line_id);
+    if (this.#state.lines.length === before)
+      throw new BackendError('not_found', 'That line is no longer in the cart.');
+    this.#save();
+    return this.#cartView();
+  }
+
+  async checkout({ order_uuid, cart_id, tenders }: CheckoutRequest): Promise<CheckoutReceipt> {
+    await this.#delay(250);
+    const existing = this.#state.orders.find((o) => o.detail.uuid === order_uuid);
+    if (existing) return { order: existing.detail, stock_warnings: this.#state.warnings[order_uuid] ?? [] };
+    if (cart_id !== this.#state.cartId) {
+      throw new BackendError(
+        'cart_not_open',
+        'This sale is no longer open: it was completed or replaced. The counter has been refreshed.',
+      );
+    }
+    const lines = this.#pricedLines().filter((line) => line.quantity > 0);
+    if (lines.length === 0)
+      throw new BackendError('empty_cart', 'The cart is empty: add items before taking payment.');
+    const payments = applyTenders(tenders, totalsOf(lines).total);
+    const warnings: string[] = [];
+    for (const { product, quantity } of lines) {
+      if (product.stockTracked && quantity > product.stock) {
+        warnings.push(
+          `${product.name}: sold ${quantity} with ${Math.max(product.stock, 0)} recorded in stock.`,
+        );
+      }
+      if (product.stockTracked) product.stock -= quantity;
+    }
+    const sequence = this.#state.orders.length + 1;
+    const detail = buildOrder({
+      uuid: order_uuid,
+      sequence,
+      invoiceSequence: sequence,
+      lines,
+      payments,
+      at: new Date(),
+    });
+    this.#state.orders.push({ detail, customerName: null, itemCount: totalsOf(lines).itemCount });
+    this.#state.warnings[order_uuid] = warnings;
+    this.#state.cartId = null;
+    this.#state.lines = [];
+    this.#save();
+    return { order: detail, stock_warnings: warnings };
+  }
+
+  async listOrders({ cursor, limit }: ListOrdersRequest): Promise<OrderPage> {
+    await this.#delay();
+    const size = Math.min(limit ?? 50, 200);
+    const newest = [...this.#state.orders].reverse();
+    const start = cursor === undefined ? 0 : Number(cursor);
+    if (!Number.isInteger(start) || start < 0)
+      throw new BackendError('invalid_input', 'The page cursor is not valid.');
+    const page = newest.slice(start, start + size);
+    return {
+      orders: page.map(({ detail, customerName, itemCount }) => ({
+        uuid: detail.uuid,
+        reference: detail.reference,
+        status: detail.status,
+        status_label: detail.status_label,
+        status_colour: detail.status_colour,
+        total: detail.total,
+        currency_code: detail.currency_code,
+        invoice_number: detail.invoice?.number ?? null,
+        customer_name: customerName,
+        item_count: itemCount,
+        created_at: detail.created_at,
+      })),
+      next_cursor: start + size < newest.length ? String(start + size) : null,
+    };
+  }
+
+  async getOrder({ uuid }: GetOrderRequest): Promise<OrderDetail> {
+    await this.#delay();
+    const order = this.#state.orders.find((o) => o.detail.uuid === uuid);
+    if (!order) throw new BackendError('not_found', 'No order has that id.');
+    return order.detail;
+  }
+
+  #seedDemo(): void {
+    this.#state.products = demoProducts();
+    this.#state.orders = seedOrders(this.#state.products, 42, new Date());
+    this.#save();
+  }
+
+  #add(product: FakeProduct, quantity: number): void {
+    const state = this.#state;
+    if (state.cartId === null) state.cartId = state.nextCartId++;
+    const line = state.lines.find((l) => l.productId === product.id);
+    if (line) {
+      checkQuantity(line.quantity + quantity, 1);
+      line.quantity += quantity;
+    } else {
+      state.lines.push({ lineId: state.nextLineId++, productId: product.id, quantity });
+    }
+    this.#save();
+  }
+
+  #pricedLines(): PricedLine[] {
+    return this.#state.lines.flatMap((line) => {
+      const product = this.#state.products.find((p) => p.id === line.productId);
+      return product ? [priceLine(line.lineId, product, line.quantity)] : [];
+    });
+  }
+
+  #cartView(): CartView {
+    return structuredClone(cartView(this.#state.cartId, this.#pricedLines()));
+  }
+
+  #delay(base = this.#options.latencyMs): Promise<void> {
+    if (base <= 0) return Promise.resolve();
+    const ms = base * (0.6 + Math.random() * 0.8);
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  #restore(): FakeState | null {
+    try {
+      const saved = this.#options.storage?.getItem(STORAGE_KEY);
+      return saved ? (JSON.parse(saved) as FakeState) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  #save(): void {
+    try {
+      this.#options.storage?.setItem(STORAGE_KEY, JSON.stringify(this.#state));
+    } catch {
+      // Storage full or unavailable: the fake keeps working in memory.
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// The backend in the desktop app: each method invokes the Tauri command of the same name,
+// passing its request as the single `request` argument.
+import { invoke } from '@tauri-apps/api/core';
+import type { Backend } from './backend';
+import type { AddToCartRequest } from './bindings/AddToCartRequest';
+import type { AppStatus } from './bindings/AppStatus';
+import type { CartView } from './bindings/CartView';
+import type { CheckoutReceipt } from './bindings/CheckoutReceipt';
+import type { CheckoutRequest } from './bindings/CheckoutRequest';
+import type { DemoSummary } from './bindings/DemoSummary';
+import type { GetOrderRequest } from './bindings/GetOrderRequest';
+import type { ListOrdersRequest } from './bindings/ListOrdersRequest';
+import type { OrderDetail } from './bindings/OrderDetail';
+import type { OrderPage } from './bindings/OrderPage';
+import type { ProductSummary } from './bindings/ProductSummary';
+import type { RemoveLineRequest } from './bindings/RemoveLineRequest';
+import type { ScanRequest } from './bindings/ScanRequest';
+import type { ScanResult } from './bindings/ScanResult';
+import type { SearchProductsRequest } from './bindings/SearchProductsRequest';
+import type { SetQuantityRequest } from './bindings/SetQuantityRequest';
+import { toBackendError } from './errors';
+
+async function call<T>(command: string, request?: object): Promise<T> {
+  try {
+    return await invoke<T>(command, request === undefined ? undefined : { request });
+  } catch (error) {
+    throw toBackendError(error);
+  }
+}
+
+export class TauriBackend implements Backend {
+  readonly kind = 'tauri';
+
+  appStatus(): Promise<AppStatus> {
+    return call('app_status');
+  }
+
+  loadDemo(): Promise<DemoSummary> {
+    return call('load_demo');
+  }
+
+  searchProducts(request: SearchProductsRequest): Promise<ProductSummary[]> {
+    return call('search_products', request);
+  }
+
+  scanBarcode(request: ScanRequest): Promise<ScanResult> {
+    return call('scan_barcode', request);
+  }
+
+  currentCart(): Promise<CartView> {
+    return call('current_cart');
+  }
+
+  addToCart(request: AddToCartRequest): Promise<CartView> {
+    return call('add_to_cart', request);
+  }
+
+  setCartQuantity(request: SetQuantityRequest): Promise<CartView> {
+    return call('set_cart_quantity', request);
+  }
+
+  removeCartLine(request: RemoveLineRequest): Promise<CartView> {
+    return call('remove_cart_line', request);
+  }
+
+  checkout(request: CheckoutRequest): Promise<CheckoutReceipt> {
+    return call('checkout', request);
+  }
+
+  listOrders(request: ListOrdersRequest): Promise<OrderPage> {
+    return call('list_orders', request);
+  }
+
+  getOrder(request: GetOrderRequest): Promise<OrderDetail> {
+    return call('get_order', request);
+  }
+}

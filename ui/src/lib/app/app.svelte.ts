@@ -1,0 +1,146 @@
+// The application model: start-up (status, demo offer), which view is shown, the open
+// dialogs, and the steps of a sale from counter to payment to receipt and back.
+import type { Backend } from '../api/backend';
+import type { AppStatus } from '../api/bindings/AppStatus';
+import type { CheckoutReceipt } from '../api/bindings/CheckoutReceipt';
+import type { OrderDetail } from '../api/bindings/OrderDetail';
+import { errorMessage, hasCode } from '../api/errors';
+import { CartStore } from '../cart/cart.svelte';
+import { SearchStore } from '../catalog/search.svelte';
+import { PaymentSession, type PaymentMethod } from '../checkout/payment.svelte';
+import { CounterController } from '../counter/counter.svelte';
+import { FocusKeeper } from '../counter/focus';
+import { OrdersStore } from '../orders/orders.svelte';
+
+export type Phase = 'loading' | 'empty' | 'ready' | 'failed';
+export type View = 'counter' | 'orders' | 'receipt';
+
+export class AppModel {
+  phase = $state<Phase>('loading');
+  failure = $state<string | null>(null);
+  status = $state<AppStatus | null>(null);
+  view = $state<View>('counter');
+  demoLoading = $state(false);
+
+  /** The sale just completed (receipt view). */
+  receipt = $state<CheckoutReceipt | null>(null);
+  /** The payment dialog's session while it is open. */
+  payment = $state<PaymentSession | null>(null);
+  /** An order's receipt shown over the orders view. */
+  orderReceipt = $state<OrderDetail | null>(null);
+  helpOpen = $state(false);
+
+  readonly modalOpen: boolean = $derived(
+    this.payment !== null || this.orderReceipt !== null || this.helpOpen,
+  );
+
+  readonly backend: Backend;
+  readonly cart: CartStore;
+  readonly search: SearchStore;
+  readonly focus: FocusKeeper;
+  readonly counter: CounterController;
+  readonly orders: OrdersStore;
+  #opening = false;
+
+  constructor(backend: Backend) {
+    this.backend = backend;
+    this.cart = new CartStore(backend);
+    this.search = new SearchStore(backend);
+    this.focus = new FocusKeeper(() => this.modalOpen || this.view !== 'counter');
+    this.counter = new CounterController(this.cart, this.search, this.focus);
+    this.orders = new OrdersStore(backend);
+  }
+
+  async start(): Promise<void> {
+    this.phase = 'loading';
+    this.failure = null;
+    try {
+      this.status = await this.backend.appStatus();
+      if (this.status.product_count === 0) {
+        this.phase = 'empty';
+        return;
+      }
+      await this.cart.load();
+      this.phase = 'ready';
+      this.focus.restore();
+    } catch (error) {
+      this.failure = errorMessage(error);
+      this.phase = 'failed';
+    }
+  }
+
+  async loadDemo(): Promise<void> {
+    if (this.demoLoading) return;
+    this.demoLoading = true;
+    this.failure = null;
+    try {
+      await this.backend.loadDemo();
+    } catch (error) {
+      // Another window may have filled the store meanwhile: then simply go on.
+      if (!hasCode(error, 'store_not_empty')) {
+        this.failure = errorMessage(error);
+        return;
+      }
+    } finally {
+      this.demoLoading = false;
+    }
+    await this.start();
+  }
+
+  show(view: 'counter' | 'orders'): void {
+    if (this.view === 'receipt') this.newSale();
+    this.view = view;
+    if (view === 'orders') void this.orders.refresh();
+    else this.focus.restore();
+  }
+
+  /** Opens the payment dialog once every queued cart change has been applied. */
+  async openPayment(method: PaymentMethod): Promise<void> {
+    if (this.view !== 'counter' || this.modalOpen || this.#opening) return;
+    this.#opening = true;
+    try {
+      await this.cart.idle();
+      const cart = this.cart.cart;
+      if (!cart || cart.cart_id === null || cart.lines.length === 0) return;
+      this.search.clear();
+      this.payment = new PaymentSession(this.backend, { ...cart, cart_id: cart.cart_id }, method);
+    } finally {
+      this.#opening = false;
+    }
+  }
+
+  closePayment(): void {
+    if (this.payment?.busy) return;
+    this.payment = null;
+    this.focus.restore();
+  }
+
+  /** Sends the open payment; on success shows the receipt and starts a fresh cart. */
+  async confirmPayment(): Promise<void> {
+    const session = this.payment;
+    if (!session) return;
+    const receipt = await session.confirm();
+    if (receipt) {
+      this.payment = null;
+      this.receipt = receipt;
+      this.view = 'receipt';
+      if (this.status) this.status.order_count += 1;
+      void this.cart.load();
+    } else if (session.problem && ['cart_not_open', 'empty_cart'].includes(session.problem.code ?? '')) {
+      void this.cart.load();
+    }
+  }
+
+  /** Leaves the receipt for an empty counter, focus in the scan box. */
+  newSale(): void {
+    this.receipt = null;
+    this.counter.reset();
+    this.view = 'counter';
+    this.focus.restore();
+  }
+
+  toggleHelp(open = !this.helpOpen): void {
+    this.helpOpen = open;
+    if (!open) this.focus.restore();
+  }
+}

@@ -1,0 +1,108 @@
+// The global keyboard shortcuts of the app. Function keys work everywhere; single-key
+// shortcuts (/ + - Delete ?) only when the clerk is not typing, i.e. the scan box is empty
+// or nothing editable has the focus. On the receipt, Enter/Esc start a new sale, and so
+// does any letter or digit (a scan), which then lands in the scan box.
+import { flushSync } from 'svelte';
+import type { AppModel } from './app.svelte';
+
+function isEditable(target: EventTarget | null): target is HTMLElement {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/** True when a plain key may act as a shortcut instead of typing. */
+function idle(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (!isEditable(target)) return true;
+  return target instanceof HTMLInputElement && target.dataset['scan'] === 'true' && target.value === '';
+}
+
+export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
+  if (app.phase !== 'ready' || event.defaultPrevented || event.isComposing) return;
+  if (event.ctrlKey || event.altKey || event.metaKey) return;
+  const done = (): void => event.preventDefault();
+
+  if (app.modalOpen) return; // Dialogs handle their own keys.
+
+  if (app.view === 'receipt') {
+    if (event.key === 'Enter' || event.key === 'Escape') {
+      done();
+      app.newSale();
+    } else if (event.key === 'F9') {
+      done();
+      app.show('orders');
+    } else if (/^[\p{L}\p{N}]$/u.test(event.key)) {
+      // Scanning or typing on the receipt starts the next sale with that key.
+      done();
+      app.newSale();
+      flushSync();
+      app.focus.now();
+      app.search.input(event.key);
+    }
+    return;
+  }
+
+  switch (event.key) {
+    case 'F1':
+      done();
+      app.toggleHelp(true);
+      return;
+    case 'F2':
+      done();
+      if (app.view !== 'counter') app.show('counter');
+      app.focus.restore(true);
+      return;
+    case 'F4':
+    case 'F8':
+      done();
+      if (app.view === 'counter') void app.openPayment(event.key === 'F4' ? 'cash' : 'card');
+      return;
+    case 'F9':
+      done();
+      app.show(app.view === 'orders' ? 'counter' : 'orders');
+      return;
+  }
+
+  if (!idle(event)) return;
+  switch (event.key) {
+    case '?':
+      done();
+      app.toggleHelp(true);
+      return;
+    case '/':
+      done();
+      if (app.view !== 'counter') app.show('counter');
+      app.focus.restore(true);
+      return;
+  }
+  if (app.view === 'orders') {
+    if (event.key === 'Escape') {
+      done();
+      if (app.orders.selectedUuid) app.orders.close();
+      else app.show('counter');
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      done();
+      app.orders.step(event.key === 'ArrowDown' ? 1 : -1);
+    }
+    return;
+  }
+  switch (event.key) {
+    case '+':
+      done();
+      app.counter.adjustLast(1);
+      return;
+    case '-':
+      done();
+      app.counter.adjustLast(-1);
+      return;
+    case 'Delete':
+      done();
+      app.counter.removeLast();
+      return;
+    case 'Escape':
+      app.counter.dismiss();
+      return;
+  }
+}

@@ -1,0 +1,24 @@
+// The keyboard shortcuts, as shown in the footer and the help overlay.
+
+export interface Shortcut {
+  keys: string[];
+  action: string;
+  /** Short label for the footer; shortcuts without one appear only in the help. */
+  short?: string;
+}
+
+export const SHORTCUTS: Shortcut[] = [
+  { keys: ['F2', '/'], action: 'Focus the scan / search box', short: 'Search' },
+  { keys: ['↑', '↓', 'Enter'], action: 'Pick a search result and add it' },
+  { keys: ['F4'], action: 'Pay by cash', short: 'Cash' },
+  { keys: ['F8'], action: 'Pay by card', short: 'Card' },
+  { keys: ['F9'], action: 'Orders (press again for the counter)', short: 'Orders' },
+  { keys: ['+', '−'], action: 'One more / one less of the last line', short: 'Qty' },
+  { keys: ['Del'], action: 'Remove the last line', short: 'Remove last' },
+  { keys: ['Esc'], action: 'Close a dialog · clear the search' },
+  { keys: ['Enter'], action: 'Confirm a payment · start a new sale from the receipt' },
+  { keys: ['?', 'F1'], action: 'Show this help', short: 'Help' },
+];
+
+/** Plain keys (+ − Del ? /) act as shortcuts only while the scan box is empty. */
+export const PLAIN_KEY_NOTE = '+ − Del ? and / work while the scan box is empty.';
