@@ -8,7 +8,7 @@ kassa_setup
 cd "$KASSA_ROOT"
 
 log "Building the app (the first build takes several minutes)"
-ui/node_modules/.bin/tauri build --debug --no-bundle >/dev/null
+ui/node_modules/.bin/tauri build --debug --no-bundle --ci -- -p kassa-desktop >/dev/null
 cargo build --quiet -p kassa-cli
 
 database_args=()

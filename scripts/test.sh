@@ -37,7 +37,7 @@ if [ -n "$(git status --porcelain -- ui/src/lib/api/bindings)" ]; then
 fi
 
 log "Building the desktop app with the embedded UI"
-ui/node_modules/.bin/tauri build --debug --no-bundle --ci >/dev/null
+ui/node_modules/.bin/tauri build --debug --no-bundle --ci -- -p kassa-desktop >/dev/null
 
 log "End-to-end: a counter sale in the real app"
 rm -rf tests/artifacts
