@@ -11,5 +11,6 @@ pub mod pricing;
 pub mod stock;
 pub mod tax;
 pub mod tender;
+pub mod transition;
 
 pub use rust_decimal::Decimal;
