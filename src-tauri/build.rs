@@ -15,6 +15,15 @@ const COMMANDS: &[&str] = &[
     "checkout",
     "list_orders",
     "get_order",
+    "list_statuses",
+    "change_order_status",
+    "record_payment",
+    "update_order",
+    "delete_test_order",
+    "search_customers",
+    "create_staff_order",
+    "start_mass_action",
+    "job_status",
 ];
 
 fn main() {

@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kassa_core::api::{
-    AddToCartRequest, AppStatus, CartView, CheckoutReceipt, CheckoutRequest, DemoSummary,
-    GetOrderRequest, ListOrdersRequest, OrderDetail, OrderPage, ProductSummary, RemoveLineRequest,
-    ScanRequest, ScanResult, SearchProductsRequest, SetQuantityRequest,
+    AddToCartRequest, AppStatus, CartView, ChangeStatusRequest, CheckoutReceipt, CheckoutRequest,
+    CustomerSummary, DemoSummary, GetOrderRequest, JobRequest, JobView, ListOrdersRequest,
+    MassActionRequest, OrderDetail, OrderPage, OrderStatusView, ProductSummary,
+    RecordPaymentRequest, RemoveLineRequest, ScanRequest, ScanResult, SearchCustomersRequest,
+    SearchProductsRequest, SetQuantityRequest, StaffOrderRequest, UpdateOrderRequest,
 };
 use kassa_core::paths::resolve_database_path;
 use kassa_core::{ApiError, ErrorCode, Kassa, RegisterConfig, SystemClock};
@@ -76,6 +78,74 @@ async fn get_order(kassa: State<'_, Kassa>, request: GetOrderRequest) -> Reply<O
     kassa.get_order(request).await
 }
 
+#[tauri::command]
+async fn list_statuses(kassa: State<'_, Kassa>) -> Reply<Vec<OrderStatusView>> {
+    kassa.list_statuses().await
+}
+
+#[tauri::command]
+async fn change_order_status(
+    kassa: State<'_, Kassa>,
+    request: ChangeStatusRequest,
+) -> Reply<OrderDetail> {
+    kassa.change_order_status(request).await
+}
+
+#[tauri::command]
+async fn record_payment(
+    kassa: State<'_, Kassa>,
+    request: RecordPaymentRequest,
+) -> Reply<OrderDetail> {
+    kassa.record_payment(request).await
+}
+
+#[tauri::command]
+async fn update_order(kassa: State<'_, Kassa>, request: UpdateOrderRequest) -> Reply<OrderDetail> {
+    kassa.update_order(request).await
+}
+
+#[tauri::command]
+async fn delete_test_order(kassa: State<'_, Kassa>, request: GetOrderRequest) -> Reply<()> {
+    kassa.delete_test_order(request).await
+}
+
+#[tauri::command]
+async fn search_customers(
+    kassa: State<'_, Kassa>,
+    request: SearchCustomersRequest,
+) -> Reply<Vec<CustomerSummary>> {
+    kassa.search_customers(request).await
+}
+
+#[tauri::command]
+async fn create_staff_order(
+    kassa: State<'_, Kassa>,
+    request: StaffOrderRequest,
+) -> Reply<CheckoutReceipt> {
+    kassa.create_staff_order(request).await
+}
+
+/// Queues the job and starts the worker in the background: the counter is never blocked.
+#[tauri::command]
+async fn start_mass_action(kassa: State<'_, Kassa>, request: MassActionRequest) -> Reply<JobView> {
+    let job = kassa.start_mass_action(request).await?;
+    spawn_job_worker(kassa.inner().clone());
+    Ok(job)
+}
+
+#[tauri::command]
+async fn job_status(kassa: State<'_, Kassa>, request: JobRequest) -> Reply<JobView> {
+    kassa.job_status(request).await
+}
+
+fn spawn_job_worker(kassa: Kassa) {
+    tauri::async_runtime::spawn(async move {
+        if let Err(error) = kassa.run_pending_jobs().await {
+            eprintln!("Kassa background jobs stopped: {error}");
+        }
+    });
+}
+
 /// Opens the database (flag, then `KASSA_DB`, then the OS app-data folder) and runs the
 /// app until its window closes.
 pub fn run(database: Option<PathBuf>, register_code: String) {
@@ -100,6 +170,8 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
                 register,
                 Arc::new(SystemClock),
             ))?;
+            // Jobs a previous run left half done carry on.
+            spawn_job_worker(kassa.clone());
             app.manage(kassa);
             Ok(())
         })
@@ -115,6 +187,15 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             checkout,
             list_orders,
             get_order,
+            list_statuses,
+            change_order_status,
+            record_payment,
+            update_order,
+            delete_test_order,
+            search_customers,
+            create_staff_order,
+            start_mass_action,
+            job_status,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

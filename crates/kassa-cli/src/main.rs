@@ -96,6 +96,7 @@ async fn run(kassa: &Kassa, command: Command) -> Result<()> {
                     .list_orders(ListOrdersRequest {
                         cursor,
                         limit: Some(left.min(200)),
+                        ..Default::default()
                     })
                     .await?;
                 left = left.saturating_sub(u32::try_from(page.orders.len()).unwrap_or(u32::MAX));

@@ -361,6 +361,233 @@ pub struct OrderDetail {
     pub history: Vec<HistoryEntry>,
     /// Store details.
     pub store: StoreDetails,
+    /// Staff's own reference (editable).
+    pub internal_reference: String,
+    /// Carrier tracking code (editable).
+    pub tracking_code: String,
+    /// Internal notes (editable).
+    pub notes: String,
+    /// Refunded so far.
+    #[ts(type = "string")]
+    pub refunded: Decimal,
+    /// Credit notes issued against the invoice.
+    pub credit_notes: Vec<CreditNoteView>,
+    /// Whether this is a test order (only those can be deleted).
+    pub is_test: bool,
+    /// Customer name and e-mail, when the order has a customer.
+    pub customer: Option<CustomerRef>,
+}
+
+/// A credit note on the order page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CreditNoteView {
+    /// Number, e.g. `CN-2026-000001`.
+    pub number: String,
+    /// The invoice it refunds.
+    pub invoice_number: String,
+    /// Why.
+    pub reason: String,
+    /// Amount refunded.
+    #[ts(type = "string")]
+    pub total: Decimal,
+    /// When.
+    pub issued_at: DateTime<Utc>,
+}
+
+/// Who an order is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CustomerRef {
+    /// Customer id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// E-mail.
+    pub email: Option<String>,
+}
+
+/// A configurable order status with its flags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OrderStatusView {
+    /// Stable code.
+    pub code: String,
+    /// Label shown to staff.
+    pub label: String,
+    /// Display order.
+    pub position: i64,
+    /// Orders in it are paid.
+    pub paid: bool,
+    /// Goods have left (fulfilled).
+    pub shipped: bool,
+    /// The customer has the goods.
+    pub delivered: bool,
+    /// Canceled.
+    pub canceled: bool,
+    /// Money went back.
+    pub refunded: bool,
+    /// Moving an order here e-mails the customer by default.
+    pub notify_customer: bool,
+    /// CSS colour of the pill.
+    pub colour: String,
+}
+
+/// Moves an order to another status.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct ChangeStatusRequest {
+    /// The order.
+    pub uuid: Uuid,
+    /// Target status code.
+    pub status: String,
+    /// Note kept in the history.
+    #[ts(optional)]
+    pub note: Option<String>,
+    /// Queue a status e-mail to the customer.
+    #[ts(optional)]
+    pub notify_customer: Option<bool>,
+}
+
+/// Records a payment on an order that awaits payment.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct RecordPaymentRequest {
+    /// The order.
+    pub uuid: Uuid,
+    /// What was received.
+    pub tender: TenderInput,
+}
+
+/// Edits the order's staff fields (documents and lines are never edited).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct UpdateOrderRequest {
+    /// The order.
+    pub uuid: Uuid,
+    /// Staff's own reference.
+    pub internal_reference: String,
+    /// Carrier tracking code.
+    pub tracking_code: String,
+    /// Internal notes.
+    pub notes: String,
+}
+
+/// One product and quantity of a staff order.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct StaffOrderLine {
+    /// Product id.
+    pub product_id: i64,
+    /// Units (1 to 9999).
+    pub quantity: u32,
+}
+
+/// A back-office order for a customer (phone or e-mail orders).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct StaffOrderRequest {
+    /// Made by the caller before the first attempt; retries return the same order.
+    pub order_uuid: Uuid,
+    /// The customer.
+    pub customer_id: i64,
+    /// What to sell.
+    pub lines: Vec<StaffOrderLine>,
+    /// Payments taken now; none leaves the order awaiting payment.
+    pub tenders: Vec<TenderInput>,
+    /// A test order: its own invoice series, and it can be deleted.
+    #[ts(optional)]
+    pub is_test: Option<bool>,
+}
+
+/// A customer in search results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CustomerSummary {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+}
+
+/// Searches customers by name, e-mail or phone.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct SearchCustomersRequest {
+    /// What staff typed.
+    pub query: String,
+}
+
+/// What a mass action does to each selected order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum MassActionKind {
+    /// Move to the first shipped status.
+    Fulfil,
+    /// Cancel (refunds paid orders).
+    Cancel,
+    /// Return (refunds and restocks fulfilled orders).
+    Return,
+    /// Write the orders to a CSV file.
+    ExportCsv,
+}
+
+/// Starts a mass action on the given orders, or on every order that matches a filter.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct MassActionRequest {
+    /// What to do.
+    pub kind: MassActionKind,
+    /// The selected orders; empty to use `filter`.
+    pub orders: Vec<Uuid>,
+    /// Every order matching this filter (cursor and limit ignored), when `orders` is empty.
+    #[ts(optional)]
+    pub filter: Option<ListOrdersRequest>,
+}
+
+/// Asks for a job's progress.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct JobRequest {
+    /// Job id.
+    pub job_id: i64,
+}
+
+/// One order's outcome in a job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct JobFailure {
+    /// Order reference.
+    pub reference: String,
+    /// Why it failed, naming the rule.
+    pub error: String,
+}
+
+/// A background job and its progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct JobView {
+    /// Id.
+    pub job_id: i64,
+    /// What it does.
+    pub kind: MassActionKind,
+    /// `queued`, `running` or `done`.
+    pub status: String,
+    /// Orders in the job.
+    pub total: i64,
+    /// Orders handled so far (succeeded or failed).
+    pub processed: i64,
+    /// Orders that succeeded.
+    pub succeeded: i64,
+    /// Orders that failed, with why.
+    pub failures: Vec<JobFailure>,
+    /// For exports: the file written.
+    pub output_path: Option<String>,
 }
 
 /// The result of checkout.
@@ -373,8 +600,8 @@ pub struct CheckoutReceipt {
     pub stock_warnings: Vec<String>,
 }
 
-/// Lists orders newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+/// Lists orders newest first, optionally searched and filtered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[ts(export)]
 pub struct ListOrdersRequest {
     /// Cursor from the previous page's `next_cursor`.
@@ -383,6 +610,25 @@ pub struct ListOrdersRequest {
     /// Page size (default 50, at most 200).
     #[ts(optional)]
     pub limit: Option<u32>,
+    /// Words that must all appear in the reference, customer name or e-mail, or a product
+    /// name or SKU of the order (prefixes match).
+    #[ts(optional)]
+    pub search: Option<String>,
+    /// Only orders with this status code.
+    #[ts(optional)]
+    pub status: Option<String>,
+    /// Only orders paid (in part) with this method code.
+    #[ts(optional)]
+    pub payment_method: Option<String>,
+    /// Only orders of this register.
+    #[ts(optional)]
+    pub register_code: Option<String>,
+    /// Only orders placed on or after this day (`YYYY-MM-DD`, UTC).
+    #[ts(optional)]
+    pub date_from: Option<String>,
+    /// Only orders placed on or before this day (`YYYY-MM-DD`, UTC).
+    #[ts(optional)]
+    pub date_to: Option<String>,
 }
 
 /// A row of the order list.

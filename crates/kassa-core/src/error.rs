@@ -27,6 +27,10 @@ pub enum ErrorCode {
     OutOfStock,
     /// Demo data cannot be loaded into a store that already has products.
     StoreNotEmpty,
+    /// The status change breaks a rule (the message names it).
+    TransitionForbidden,
+    /// Only test orders can be deleted; real orders are canceled.
+    NotATestOrder,
     /// The database failed; nothing was written.
     Database,
     /// A bug or an unexpected state; nothing was written.

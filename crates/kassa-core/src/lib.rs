@@ -13,7 +13,10 @@ mod checkout;
 pub mod clock;
 pub mod demo;
 pub mod error;
+mod jobs;
+mod order_flow;
 mod orders;
+mod paid;
 pub mod paths;
 mod settings;
 
@@ -47,6 +50,8 @@ pub struct Kassa {
     clock: Arc<dyn Clock>,
     register: RegisterConfig,
     database_path: PathBuf,
+    /// Held by the one job worker that runs at a time.
+    job_worker: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl std::fmt::Debug for Kassa {
@@ -77,6 +82,7 @@ impl Kassa {
             clock,
             register,
             database_path: path.to_path_buf(),
+            job_worker: Arc::default(),
         })
     }
 

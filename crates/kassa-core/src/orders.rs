@@ -1,18 +1,72 @@
 //! Placed orders: the list (newest first, keyset pages) and one order in full.
 
 use kassa_domain::money::Currency;
+use kassa_store::order_list::OrderFilter;
 use kassa_store::orders::{OrderRecord, OrderRow};
 use uuid::Uuid;
 
 use crate::api::{
-    GetOrderRequest, HistoryEntry, InvoiceView, ListOrdersRequest, OrderDetail, OrderLineView,
-    OrderPage, OrderSummary, PaymentView, TaxLineView,
+    CreditNoteView, CustomerRef, GetOrderRequest, HistoryEntry, InvoiceView, ListOrdersRequest,
+    OrderDetail, OrderLineView, OrderPage, OrderSummary, PaymentView, TaxLineView,
 };
 use crate::settings::parse_decimal;
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
 
 const DEFAULT_PAGE: u32 = 50;
 const MAX_PAGE: u32 = 200;
+
+fn day(field: &str, text: &str) -> ApiResult<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("The {field} `{text}` is not a date like 2026-11-23."),
+        )
+    })
+}
+
+fn non_empty(value: Option<&String>) -> Option<String> {
+    value
+        .map(|text| text.trim().to_owned())
+        .filter(|text| !text.is_empty())
+}
+
+/// Validates a list request into the store's filter.
+pub(crate) fn order_filter(request: &ListOrdersRequest) -> ApiResult<OrderFilter> {
+    let before_id = match request.cursor.as_deref() {
+        None | Some("") => None,
+        Some(cursor) => Some(cursor.parse::<i64>().map_err(|_| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("`{cursor}` is not a cursor from a previous page."),
+            )
+        })?),
+    };
+    let from = non_empty(request.date_from.as_ref())
+        .map(|text| day("start date", &text))
+        .transpose()?;
+    let to = non_empty(request.date_to.as_ref())
+        .map(|text| day("end date", &text))
+        .transpose()?;
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("The start date {from} is after the end date {to}."),
+        ));
+    }
+    Ok(OrderFilter {
+        search: non_empty(request.search.as_ref()),
+        status: non_empty(request.status.as_ref()),
+        payment_method: non_empty(request.payment_method.as_ref()),
+        register_code: non_empty(request.register_code.as_ref()),
+        from: from.map(|day| day.and_time(chrono::NaiveTime::MIN).and_utc()),
+        until: to
+            .and_then(|day| day.succ_opt())
+            .map(|day| day.and_time(chrono::NaiveTime::MIN).and_utc()),
+        before_id,
+    })
+}
 
 fn stored_uuid(text: &str) -> ApiResult<Uuid> {
     Uuid::parse_str(text).map_err(|_| {
@@ -49,17 +103,12 @@ impl Kassa {
                 format!("The page size must be between 1 and {MAX_PAGE}, not {limit}."),
             ));
         }
-        let before = match request.cursor.as_deref() {
-            None | Some("") => None,
-            Some(cursor) => Some(cursor.parse::<i64>().map_err(|_| {
-                ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!("`{cursor}` is not a cursor from a previous page."),
-                )
-            })?),
-        };
+        let filter = order_filter(&request)?;
         let currency = self.settings().await?.pricing.currency;
-        let mut rows = self.store.list_orders(before, i64::from(limit) + 1).await?;
+        let mut rows = self
+            .store
+            .search_orders(&filter, i64::from(limit) + 1)
+            .await?;
         let more = rows.len() > usize::try_from(limit).unwrap_or(usize::MAX);
         rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
         let next_cursor = if more {
@@ -117,6 +166,7 @@ fn detail(
         payments,
         invoice,
         history,
+        credit_notes,
     } = record;
     let money = |minor: i64| currency.from_minor_units(minor);
     Ok(OrderDetail {
@@ -183,5 +233,25 @@ fn detail(
             })
             .collect(),
         store,
+        customer: order.customer_id.map(|id| CustomerRef {
+            id,
+            name: order.customer_name.clone().unwrap_or_default(),
+            email: order.customer_email.clone(),
+        }),
+        internal_reference: order.internal_reference,
+        tracking_code: order.tracking_code,
+        notes: order.notes,
+        refunded: money(order.refunded_minor),
+        credit_notes: credit_notes
+            .into_iter()
+            .map(|note| CreditNoteView {
+                number: note.number,
+                invoice_number: note.invoice_number,
+                reason: note.reason,
+                total: money(note.total_minor),
+                issued_at: note.issued_at,
+            })
+            .collect(),
+        is_test: order.is_test,
     })
 }

@@ -20,6 +20,9 @@ pub(crate) struct StoreSettings {
     pub pricing: PricingRules,
     pub oversell: OversellPolicy,
     pub invoice_series: String,
+    pub test_invoice_series: String,
+    pub credit_note_series: String,
+    pub referral_commission_percent: Decimal,
 }
 
 fn get<'a>(settings: &'a BTreeMap<String, String>, key: &str) -> ApiResult<&'a str> {
@@ -77,6 +80,9 @@ pub(crate) fn parse_settings(settings: &BTreeMap<String, String>) -> ApiResult<S
         oversell: OversellPolicy::from_code(oversell_value)
             .ok_or_else(|| invalid("oversell_policy", oversell_value))?,
         invoice_series: get(settings, "invoice_series")?.to_owned(),
+        test_invoice_series: get(settings, "test_invoice_series")?.to_owned(),
+        credit_note_series: get(settings, "credit_note_series")?.to_owned(),
+        referral_commission_percent: parse_decimal(get(settings, "referral_commission_percent")?)?,
     })
 }
 

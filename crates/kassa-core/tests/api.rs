@@ -171,6 +171,7 @@ async fn retrying_checkout_with_the_same_uuid_returns_the_same_order() {
         .list_orders(ListOrdersRequest {
             cursor: None,
             limit: None,
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -298,6 +299,7 @@ async fn concurrent_checkouts_on_many_registers_number_invoices_without_gaps() {
             .list_orders(ListOrdersRequest {
                 cursor,
                 limit: Some(7),
+                ..Default::default()
             })
             .await
             .unwrap();

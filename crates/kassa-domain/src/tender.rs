@@ -191,6 +191,56 @@ pub fn settle(
     })
 }
 
+/// Applies one tender to an outstanding `balance` (a payment recorded after the order was
+/// placed). Partial payments are allowed; cash above the balance gives change; a card is
+/// never charged more than the balance.
+pub fn apply_tender(
+    currency: &Currency,
+    balance: Decimal,
+    tender: &Tender,
+) -> Result<SettledPayment, TenderError> {
+    let given = match tender {
+        Tender::Cash { tendered } => *tendered,
+        Tender::Card { amount, .. } => *amount,
+    };
+    if given <= Decimal::ZERO {
+        return Err(TenderError::NotPositive(given));
+    }
+    if !currency.is_rounded(given) {
+        return Err(TenderError::TooPrecise(given));
+    }
+    Ok(match tender {
+        Tender::Cash { tendered } => {
+            let amount = (*tendered).min(balance);
+            SettledPayment {
+                method: PaymentMethod::Cash,
+                amount,
+                tendered: *tendered,
+                change: *tendered - amount,
+                reference: None,
+            }
+        }
+        Tender::Card {
+            amount,
+            terminal_reference,
+        } => {
+            if *amount > balance {
+                return Err(TenderError::CardExceedsDue {
+                    due: balance,
+                    charged: *amount,
+                });
+            }
+            SettledPayment {
+                method: PaymentMethod::Card,
+                amount: *amount,
+                tendered: *amount,
+                change: Decimal::ZERO,
+                reference: terminal_reference.clone(),
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,6 +297,26 @@ mod tests {
         let settled = settle(&eur(), dec!(17.30), &tenders).unwrap();
         assert_eq!(settled.payments[1].amount, dec!(7.30));
         assert_eq!(settled.change_due, dec!(2.70));
+    }
+
+    #[test]
+    fn a_later_payment_may_be_partial_and_cash_above_the_balance_gives_change() {
+        let partial = apply_tender(&eur(), dec!(50), &Tender::Cash { tendered: dec!(20) }).unwrap();
+        assert_eq!((partial.amount, partial.change), (dec!(20), dec!(0)));
+        let over = apply_tender(&eur(), dec!(30), &Tender::Cash { tendered: dec!(50) }).unwrap();
+        assert_eq!(
+            (over.amount, over.change),
+            (dec!(30), dec!(20)),
+            "only the balance is applied"
+        );
+        let card = Tender::Card {
+            amount: dec!(31),
+            terminal_reference: None,
+        };
+        assert!(matches!(
+            apply_tender(&eur(), dec!(30), &card),
+            Err(TenderError::CardExceedsDue { .. })
+        ));
     }
 
     #[test]

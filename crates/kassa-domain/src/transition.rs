@@ -95,16 +95,28 @@ pub fn plan_transition(
         if !from.is_fulfilled() {
             return Err(TransitionError::NotFulfilled);
         }
-        return Ok(TransitionEffects { refund: true, restock: true, void_invoice: false });
+        return Ok(TransitionEffects {
+            refund: true,
+            restock: true,
+            void_invoice: false,
+        });
     }
     if to.canceled {
         if from.is_fulfilled() {
             return Err(TransitionError::AlreadyFulfilled);
         }
         return Ok(if from.paid {
-            TransitionEffects { refund: true, restock: true, void_invoice: false }
+            TransitionEffects {
+                refund: true,
+                restock: true,
+                void_invoice: false,
+            }
         } else {
-            TransitionEffects { refund: false, restock: false, void_invoice: true }
+            TransitionEffects {
+                refund: false,
+                restock: false,
+                void_invoice: true,
+            }
         });
     }
     if to.refunded {
@@ -114,7 +126,11 @@ pub fn plan_transition(
         if from.is_fulfilled() {
             return Err(TransitionError::AlreadyFulfilled);
         }
-        return Ok(TransitionEffects { refund: true, restock: true, void_invoice: false });
+        return Ok(TransitionEffects {
+            refund: true,
+            restock: true,
+            void_invoice: false,
+        });
     }
     if to.is_fulfilled() && !from.paid {
         return Err(TransitionError::NotPaid);
@@ -129,14 +145,45 @@ pub fn plan_transition(
 mod tests {
     use super::*;
 
-    const AWAITING: StatusFlags = StatusFlags { paid: false, shipped: false, delivered: false, canceled: false, refunded: false };
-    const PAID: StatusFlags = StatusFlags { paid: true, ..AWAITING };
+    const AWAITING: StatusFlags = StatusFlags {
+        paid: false,
+        shipped: false,
+        delivered: false,
+        canceled: false,
+        refunded: false,
+    };
+    const PAID: StatusFlags = StatusFlags {
+        paid: true,
+        ..AWAITING
+    };
     const PROCESSING: StatusFlags = PAID;
-    const SHIPPED: StatusFlags = StatusFlags { paid: true, shipped: true, ..AWAITING };
-    const DELIVERED: StatusFlags = StatusFlags { paid: true, shipped: true, delivered: true, ..AWAITING };
-    const CANCELED: StatusFlags = StatusFlags { canceled: true, ..AWAITING };
-    const REFUNDED: StatusFlags = StatusFlags { paid: true, refunded: true, ..AWAITING };
-    const RETURNED: StatusFlags = StatusFlags { paid: true, shipped: true, delivered: true, refunded: true, ..AWAITING };
+    const SHIPPED: StatusFlags = StatusFlags {
+        paid: true,
+        shipped: true,
+        ..AWAITING
+    };
+    const DELIVERED: StatusFlags = StatusFlags {
+        paid: true,
+        shipped: true,
+        delivered: true,
+        ..AWAITING
+    };
+    const CANCELED: StatusFlags = StatusFlags {
+        canceled: true,
+        ..AWAITING
+    };
+    const REFUNDED: StatusFlags = StatusFlags {
+        paid: true,
+        refunded: true,
+        ..AWAITING
+    };
+    const RETURNED: StatusFlags = StatusFlags {
+        paid: true,
+        shipped: true,
+        delivered: true,
+        refunded: true,
+        ..AWAITING
+    };
 
     fn plan(from: StatusFlags, to: StatusFlags) -> Result<TransitionEffects, TransitionError> {
         plan_transition(from, to, false)
@@ -147,46 +194,98 @@ mod tests {
         assert_eq!(plan(AWAITING, SHIPPED), Err(TransitionError::NotPaid));
         assert_eq!(plan(AWAITING, DELIVERED), Err(TransitionError::NotPaid));
         assert_eq!(plan(PAID, SHIPPED), Ok(TransitionEffects::default()));
-        assert_eq!(plan(PROCESSING, DELIVERED), Ok(TransitionEffects::default()));
+        assert_eq!(
+            plan(PROCESSING, DELIVERED),
+            Ok(TransitionEffects::default())
+        );
         assert_eq!(plan(SHIPPED, DELIVERED), Ok(TransitionEffects::default()));
     }
 
     #[test]
     fn becoming_paid_goes_through_a_recorded_payment() {
-        assert_eq!(plan(AWAITING, PAID), Err(TransitionError::PaymentNotRecorded));
-        assert_eq!(plan(AWAITING, PROCESSING), Err(TransitionError::PaymentNotRecorded));
+        assert_eq!(
+            plan(AWAITING, PAID),
+            Err(TransitionError::PaymentNotRecorded)
+        );
+        assert_eq!(
+            plan(AWAITING, PROCESSING),
+            Err(TransitionError::PaymentNotRecorded)
+        );
     }
 
     #[test]
     fn only_fulfilled_or_delivered_orders_can_be_returned_and_returns_refund_and_restock() {
         assert_eq!(plan(PAID, RETURNED), Err(TransitionError::NotFulfilled));
         assert_eq!(plan(AWAITING, RETURNED), Err(TransitionError::NotFulfilled));
-        let refund_and_restock = TransitionEffects { refund: true, restock: true, void_invoice: false };
+        let refund_and_restock = TransitionEffects {
+            refund: true,
+            restock: true,
+            void_invoice: false,
+        };
         assert_eq!(plan(SHIPPED, RETURNED), Ok(refund_and_restock));
         assert_eq!(plan(DELIVERED, RETURNED), Ok(refund_and_restock));
     }
 
     #[test]
     fn canceling_a_paid_order_refunds_and_restocks_and_an_unpaid_one_voids_the_invoice() {
-        assert_eq!(plan(PAID, CANCELED), Ok(TransitionEffects { refund: true, restock: true, void_invoice: false }));
-        assert_eq!(plan(AWAITING, CANCELED), Ok(TransitionEffects { refund: false, restock: false, void_invoice: true }));
-        assert_eq!(plan(SHIPPED, CANCELED), Err(TransitionError::AlreadyFulfilled));
+        assert_eq!(
+            plan(PAID, CANCELED),
+            Ok(TransitionEffects {
+                refund: true,
+                restock: true,
+                void_invoice: false
+            })
+        );
+        assert_eq!(
+            plan(AWAITING, CANCELED),
+            Ok(TransitionEffects {
+                refund: false,
+                restock: false,
+                void_invoice: true
+            })
+        );
+        assert_eq!(
+            plan(SHIPPED, CANCELED),
+            Err(TransitionError::AlreadyFulfilled)
+        );
     }
 
     #[test]
     fn refunds_need_a_paid_unshipped_order() {
-        assert_eq!(plan(AWAITING, REFUNDED), Err(TransitionError::NothingToRefund));
-        assert_eq!(plan(SHIPPED, REFUNDED), Err(TransitionError::AlreadyFulfilled));
-        assert_eq!(plan(PAID, REFUNDED), Ok(TransitionEffects { refund: true, restock: true, void_invoice: false }));
+        assert_eq!(
+            plan(AWAITING, REFUNDED),
+            Err(TransitionError::NothingToRefund)
+        );
+        assert_eq!(
+            plan(SHIPPED, REFUNDED),
+            Err(TransitionError::AlreadyFulfilled)
+        );
+        assert_eq!(
+            plan(PAID, REFUNDED),
+            Ok(TransitionEffects {
+                refund: true,
+                restock: true,
+                void_invoice: false
+            })
+        );
     }
 
     #[test]
     fn final_statuses_never_change_and_unchanged_is_an_error() {
         for final_status in [CANCELED, REFUNDED, RETURNED] {
-            for target in [AWAITING, PAID, SHIPPED, DELIVERED, CANCELED, REFUNDED, RETURNED] {
-                assert_eq!(plan(final_status, target), Err(TransitionError::Final), "{final_status:?} is final");
+            for target in [
+                AWAITING, PAID, SHIPPED, DELIVERED, CANCELED, REFUNDED, RETURNED,
+            ] {
+                assert_eq!(
+                    plan(final_status, target),
+                    Err(TransitionError::Final),
+                    "{final_status:?} is final"
+                );
             }
         }
-        assert_eq!(plan_transition(PAID, PAID, true), Err(TransitionError::Unchanged));
+        assert_eq!(
+            plan_transition(PAID, PAID, true),
+            Err(TransitionError::Unchanged)
+        );
     }
 }

@@ -33,3 +33,69 @@ impl WriteTx {
         .await?)
     }
 }
+
+/// A customer in search results.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CustomerRow {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+}
+
+impl Store {
+    /// Customers whose name, e-mail or phone starts with the query (or whose name has a
+    /// word starting with it).
+    pub async fn search_customers(&self, query: &str, limit: i64) -> StoreResult<Vec<CustomerRow>> {
+        let escaped = query
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        Ok(sqlx::query_as(
+            "SELECT id, name, email, phone FROM customers
+              WHERE name LIKE ?1 || '%' ESCAPE '\\' OR name LIKE '% ' || ?1 || '%' ESCAPE '\\'
+                 OR email LIKE ?1 || '%' ESCAPE '\\' OR phone LIKE ?1 || '%' ESCAPE '\\'
+              ORDER BY name COLLATE NOCASE, id LIMIT ?2",
+        )
+        .bind(escaped)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// A customer by id.
+    pub async fn customer(&self, id: i64) -> StoreResult<Option<CustomerRow>> {
+        Ok(
+            sqlx::query_as("SELECT id, name, email, phone FROM customers WHERE id = ?1")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+}
+
+impl WriteTx {
+    /// Attaches a customer to a cart.
+    pub async fn set_cart_customer(&mut self, cart_id: i64, customer_id: i64) -> StoreResult<()> {
+        sqlx::query("UPDATE carts SET customer_id = ?2 WHERE id = ?1")
+            .bind(cart_id)
+            .bind(customer_id)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Sets who referred a customer.
+    pub async fn set_referrer(&mut self, customer_id: i64, referrer_id: i64) -> StoreResult<()> {
+        sqlx::query("UPDATE customers SET referred_by = ?2 WHERE id = ?1")
+            .bind(customer_id)
+            .bind(referrer_id)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+}

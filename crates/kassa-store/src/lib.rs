@@ -21,10 +21,14 @@ pub mod baseline;
 pub mod carts;
 pub mod catalog;
 pub mod customers;
+pub mod jobs;
+pub mod order_changes;
+pub mod order_list;
 pub mod orders;
 pub mod outbox;
 pub mod sequences;
 pub mod settings;
+pub mod statuses;
 
 /// The embedded migrations from the repository's `migrations/` folder.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
@@ -44,6 +48,11 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether the error is a FOREIGN KEY violation (a referenced row does not exist).
+    pub fn is_foreign_key_violation(&self) -> bool {
+        matches!(self, Self::Database(sqlx::Error::Database(error)) if error.is_foreign_key_violation())
+    }
+
     /// Whether the error is a UNIQUE constraint violation (a row already exists).
     pub fn is_unique_violation(&self) -> bool {
         matches!(self, Self::Database(sqlx::Error::Database(error)) if error.is_unique_violation())

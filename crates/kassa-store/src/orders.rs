@@ -175,6 +175,37 @@ pub struct OrderRow {
     pub item_count: i64,
     /// Placed at.
     pub created_at: DateTime<Utc>,
+    /// Customer id.
+    pub customer_id: Option<i64>,
+    /// Customer e-mail.
+    pub customer_email: Option<String>,
+    /// Staff's own reference.
+    pub internal_reference: String,
+    /// Tracking code.
+    pub tracking_code: String,
+    /// Notes.
+    pub notes: String,
+    /// When it became paid.
+    pub paid_at: Option<DateTime<Utc>>,
+    /// Refunded so far.
+    pub refunded_minor: i64,
+    /// Test order.
+    pub is_test: bool,
+}
+
+/// A credit note as read back.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CreditNoteRow {
+    /// Number.
+    pub number: String,
+    /// The invoice's number.
+    pub invoice_number: String,
+    /// Reason.
+    pub reason: String,
+    /// Total refunded.
+    pub total_minor: i64,
+    /// Issued at.
+    pub issued_at: DateTime<Utc>,
 }
 
 /// Everything stored about one order.
@@ -192,6 +223,8 @@ pub struct OrderRecord {
     pub invoice: Option<InvoiceRow>,
     /// History, oldest first.
     pub history: Vec<StatusChangeRow>,
+    /// Credit notes, oldest first.
+    pub credit_notes: Vec<CreditNoteRow>,
 }
 
 macro_rules! order_query {
@@ -202,7 +235,8 @@ macro_rules! order_query {
                     o.total_minor, o.paid_minor, o.change_minor, i.number AS invoice_number,
                     c.name AS customer_name,
                     (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS item_count,
-                    o.created_at
+                    o.created_at, o.customer_id, c.email AS customer_email, o.internal_reference,
+                    o.tracking_code, o.notes, o.paid_at, o.refunded_minor, o.is_test
                FROM orders o
                JOIN order_statuses s ON s.code = o.status
                LEFT JOIN invoices i ON i.order_id = o.id
@@ -292,6 +326,14 @@ impl Store {
         .bind(order_id)
         .fetch_all(pool)
         .await?;
+        let credit_notes = sqlx::query_as(
+            "SELECT n.number, i.number AS invoice_number, n.reason, n.total_minor, n.issued_at
+               FROM credit_notes n JOIN invoices i ON i.id = n.invoice_id
+              WHERE n.order_id = ?1 ORDER BY n.id",
+        )
+        .bind(order_id)
+        .fetch_all(pool)
+        .await?;
         Ok(Some(OrderRecord {
             order,
             lines,
@@ -299,6 +341,7 @@ impl Store {
             payments,
             invoice,
             history,
+            credit_notes,
         }))
     }
 }

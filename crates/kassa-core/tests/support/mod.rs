@@ -14,6 +14,7 @@ pub struct TestStore {
     path: PathBuf,
 }
 
+#[allow(dead_code, reason = "each test binary uses some of the fixtures")]
 impl TestStore {
     /// A new store with the demo data loaded.
     pub async fn with_demo() -> Self {
@@ -41,6 +42,32 @@ impl TestStore {
         )
         .await
         .unwrap()
+    }
+
+    /// Creates a customer; returns the id.
+    pub async fn customer(&self, name: &str) -> i64 {
+        let kassa = self.register("R1").await;
+        let mut tx = kassa.store().begin_write().await.unwrap();
+        let id = tx
+            .insert_customer(name, Some("someone@example.com"), None, chrono::Utc::now())
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
+    /// Records that `referrer` referred `customer`.
+    pub async fn refer(&self, customer: i64, referrer: i64) {
+        let kassa = self.register("R1").await;
+        let mut tx = kassa.store().begin_write().await.unwrap();
+        tx.set_referrer(customer, referrer).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+
+    /// The referral commission recorded for an order, in minor units.
+    pub async fn commission_for(&self, order_uuid: &str) -> Option<i64> {
+        let kassa = self.register("R1").await;
+        kassa.store().referral_commission(order_uuid).await.unwrap()
     }
 
     /// Changes a setting behind the app's back.

@@ -1,0 +1,452 @@
+//! The back office's changes to placed orders: status transitions with their refunds and
+//! restocking, payments recorded later, staff fields, test-order deletion, and staff orders
+//! placed for a customer. Each change is one write transaction.
+
+use chrono::{DateTime, Datelike, Utc};
+use kassa_domain::document::{InvoiceStatus, invoice_number};
+use kassa_domain::tender::apply_tender;
+use kassa_domain::transition::{StatusFlags, plan_transition};
+use kassa_store::WriteTx;
+use kassa_store::order_changes::{NewCreditNote, OrderState};
+use kassa_store::orders::{PaymentRow, StatusChangeRow};
+use kassa_store::statuses::StatusRow;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::api::{
+    ChangeStatusRequest, CheckoutReceipt, CustomerSummary, GetOrderRequest, OrderDetail,
+    OrderStatusView, RecordPaymentRequest, SearchCustomersRequest, StaffOrderRequest,
+    UpdateOrderRequest,
+};
+use crate::cart::MAX_LINE_QUANTITY;
+use crate::checkout::{OrderToPlace, minor, place_order_in_tx, tender, tender_error};
+use crate::settings::StoreSettings;
+use crate::{ApiError, ApiResult, ErrorCode, Kassa};
+
+/// Who the back office acts as until staff accounts exist (staff issue).
+pub(crate) const BACK_OFFICE: &str = "Back office";
+/// The register code of orders placed from the back office.
+const BACK_OFFICE_REGISTER: &str = "BO";
+const MAX_TEXT: usize = 2_000;
+
+fn flags(status: &StatusRow) -> StatusFlags {
+    StatusFlags {
+        paid: status.paid,
+        shipped: status.shipped,
+        delivered: status.delivered,
+        canceled: status.canceled,
+        refunded: status.refunded,
+    }
+}
+
+pub(crate) fn status_view(row: StatusRow) -> OrderStatusView {
+    OrderStatusView {
+        code: row.code,
+        label: row.label,
+        position: row.position,
+        paid: row.paid,
+        shipped: row.shipped,
+        delivered: row.delivered,
+        canceled: row.canceled,
+        refunded: row.refunded,
+        notify_customer: row.notify_customer,
+        colour: row.colour,
+    }
+}
+
+pub(crate) async fn order_state(tx: &mut WriteTx, uuid: Uuid) -> ApiResult<OrderState> {
+    tx.order_state(&uuid.to_string())
+        .await?
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("No order has the id {uuid}.")))
+}
+
+fn long_text(field: &str, value: &str) -> ApiResult<()> {
+    if value.chars().count() > MAX_TEXT {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("The {field} is longer than {MAX_TEXT} characters."),
+        ));
+    }
+    Ok(())
+}
+
+/// Moves one order to `target` inside the caller's transaction, applying the rules of
+/// `kassa_domain::transition` and the effects they call for.
+pub(crate) async fn change_status_in_tx(
+    tx: &mut WriteTx,
+    settings: &StoreSettings,
+    order: &OrderState,
+    target: &str,
+    note: &str,
+    notify_customer: bool,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    let unknown = |code: &str| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("There is no order status `{code}`."),
+        )
+    };
+    let from = tx
+        .status(&order.status)
+        .await?
+        .ok_or_else(|| unknown(&order.status))?;
+    let to = tx.status(target).await?.ok_or_else(|| unknown(target))?;
+    let effects =
+        plan_transition(flags(&from), flags(&to), from.code == to.code).map_err(|rule| {
+            ApiError::new(
+                ErrorCode::TransitionForbidden,
+                format!(
+                    "Order {} cannot go from “{}” to “{}”: {rule}.",
+                    order.reference, from.label, to.label
+                ),
+            )
+        })?;
+    let invoice = tx.invoice_of(order.id).await?;
+    if effects.refund {
+        let amount = order.paid_minor - order.refunded_minor;
+        if let (Some(invoice), true) = (&invoice, amount > 0) {
+            let year = now.year();
+            let sequence = tx
+                .next_in_sequence(&format!(
+                    "credit_note:{}:{year}",
+                    settings.credit_note_series
+                ))
+                .await?;
+            let number = invoice_number(&settings.credit_note_series, year, sequence);
+            let lines = tx.order_lines(order.id).await?;
+            let full = amount == order.total_minor;
+            tx.insert_credit_note(
+                &NewCreditNote {
+                    number: &number,
+                    series: &settings.credit_note_series,
+                    year: i64::from(year),
+                    sequence,
+                    invoice_id: invoice.id,
+                    order_id: order.id,
+                    reason: &format!("{} of order {}", to.label, order.reference),
+                    subtotal_net_minor: if full {
+                        order.subtotal_net_minor
+                    } else {
+                        amount
+                    },
+                    tax_total_minor: if full { order.tax_total_minor } else { 0 },
+                    total_minor: amount,
+                    issued_by: BACK_OFFICE,
+                    issued_at: now,
+                },
+                if full { &lines } else { &[] },
+            )
+            .await?;
+            tx.insert_payment(
+                order.id,
+                &PaymentRow {
+                    method: "refund".to_owned(),
+                    amount_minor: -amount,
+                    tendered_minor: -amount,
+                    change_minor: 0,
+                    reference: Some(number.clone()),
+                },
+                now,
+            )
+            .await?;
+            tx.add_order_refund(order.id, amount).await?;
+        }
+    }
+    if effects.restock {
+        for (product_id, quantity) in tx.sold_stock(order.id).await? {
+            tx.move_stock(product_id, Some(order.id), quantity, "return", now)
+                .await?;
+        }
+    }
+    if let (true, Some(invoice)) = (effects.void_invoice, &invoice) {
+        tx.set_invoice_payment(invoice.id, InvoiceStatus::Void.code(), invoice.paid_minor)
+            .await?;
+    }
+    tx.set_order_status(order.id, &to.code).await?;
+    tx.insert_status_change(
+        order.id,
+        &StatusChangeRow {
+            from_status: Some(from.code.clone()),
+            to_status: to.code.clone(),
+            changed_by: BACK_OFFICE.to_owned(),
+            note: note.to_owned(),
+            created_at: now,
+        },
+    )
+    .await?;
+    let payload = json!({ "order_uuid": order.uuid, "reference": order.reference, "from": from.code, "to": to.code });
+    tx.enqueue_outbox(
+        "sync",
+        &format!("status_changed:{}", to.code),
+        &order.uuid,
+        &payload,
+        now,
+    )
+    .await?;
+    if notify_customer && order.customer_id.is_some() {
+        tx.enqueue_outbox(
+            "mail",
+            &format!("status_changed:{}", to.code),
+            &order.uuid,
+            &payload,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+impl Kassa {
+    /// The configurable order statuses in display order.
+    pub async fn list_statuses(&self) -> ApiResult<Vec<OrderStatusView>> {
+        Ok(self
+            .store
+            .statuses()
+            .await?
+            .into_iter()
+            .map(status_view)
+            .collect())
+    }
+
+    /// Moves an order to another status, enforcing the transition rules.
+    pub async fn change_order_status(
+        &self,
+        request: ChangeStatusRequest,
+    ) -> ApiResult<OrderDetail> {
+        let note = request.note.unwrap_or_default();
+        long_text("note", &note)?;
+        let settings = self.settings().await?;
+        let mut tx = self.store.begin_write().await?;
+        let order = order_state(&mut tx, request.uuid).await?;
+        let notify = request.notify_customer.unwrap_or(false);
+        change_status_in_tx(
+            &mut tx,
+            &settings,
+            &order,
+            &request.status,
+            note.trim(),
+            notify,
+            self.clock.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        self.order_detail(order.id).await
+    }
+
+    /// Records a payment on an order that is not fully paid; paying it in full makes it
+    /// paid (once) with all the effects of becoming paid.
+    pub async fn record_payment(&self, request: RecordPaymentRequest) -> ApiResult<OrderDetail> {
+        let settings = self.settings().await?;
+        let currency = &settings.pricing.currency;
+        let now = self.clock.now();
+        let mut tx = self.store.begin_write().await?;
+        let order = order_state(&mut tx, request.uuid).await?;
+        let status = tx.status(&order.status).await?;
+        if status
+            .as_ref()
+            .is_some_and(|status| status.canceled || status.refunded)
+        {
+            return Err(ApiError::new(
+                ErrorCode::TransitionForbidden,
+                format!(
+                    "Order {} is canceled or refunded: it takes no payment.",
+                    order.reference
+                ),
+            ));
+        }
+        let balance_minor = order.total_minor - order.paid_minor;
+        if balance_minor <= 0 {
+            return Err(ApiError::new(
+                ErrorCode::PaymentInvalid,
+                format!("Order {} is already paid in full.", order.reference),
+            ));
+        }
+        let balance = currency.from_minor_units(balance_minor);
+        let payment =
+            apply_tender(currency, balance, &tender(&request.tender)).map_err(tender_error)?;
+        let applied = minor(currency, payment.amount)?;
+        tx.insert_payment(
+            order.id,
+            &PaymentRow {
+                method: payment.method.code().to_owned(),
+                amount_minor: applied,
+                tendered_minor: minor(currency, payment.tendered)?,
+                change_minor: minor(currency, payment.change)?,
+                reference: payment.reference.clone(),
+            },
+            now,
+        )
+        .await?;
+        let paid_minor = order.paid_minor + applied;
+        tx.set_order_paid(order.id, paid_minor, None).await?;
+        if let Some(invoice) = tx.invoice_of(order.id).await? {
+            let status = InvoiceStatus::for_payment(
+                currency.from_minor_units(invoice.total_minor),
+                currency.from_minor_units(paid_minor),
+            );
+            tx.set_invoice_payment(invoice.id, status.code(), paid_minor)
+                .await?;
+        }
+        if paid_minor >= order.total_minor {
+            let paid_status = tx
+                .first_status_with(true, false, false, false, false)
+                .await?
+                .ok_or_else(|| {
+                    ApiError::new(ErrorCode::Internal, "No order status is marked paid.")
+                })?;
+            if order.status != paid_status.code {
+                tx.set_order_status(order.id, &paid_status.code).await?;
+                tx.insert_status_change(
+                    order.id,
+                    &StatusChangeRow {
+                        from_status: Some(order.status.clone()),
+                        to_status: paid_status.code.clone(),
+                        changed_by: BACK_OFFICE.to_owned(),
+                        note: "Paid in full".to_owned(),
+                        created_at: now,
+                    },
+                )
+                .await?;
+            }
+            crate::paid::becoming_paid_in_tx(&mut tx, &settings, order.id, now).await?;
+        }
+        tx.commit().await?;
+        self.order_detail(order.id).await
+    }
+
+    /// Edits the staff fields of an order (its documents and lines never change).
+    pub async fn update_order(&self, request: UpdateOrderRequest) -> ApiResult<OrderDetail> {
+        long_text("internal reference", &request.internal_reference)?;
+        long_text("tracking code", &request.tracking_code)?;
+        long_text("notes", &request.notes)?;
+        let mut tx = self.store.begin_write().await?;
+        let order = order_state(&mut tx, request.uuid).await?;
+        tx.update_order_fields(
+            order.id,
+            request.internal_reference.trim(),
+            request.tracking_code.trim(),
+            request.notes.trim(),
+        )
+        .await?;
+        tx.commit().await?;
+        self.order_detail(order.id).await
+    }
+
+    /// Deletes a test order; real orders are canceled, never erased.
+    pub async fn delete_test_order(&self, request: GetOrderRequest) -> ApiResult<()> {
+        let mut tx = self.store.begin_write().await?;
+        let order = order_state(&mut tx, request.uuid).await?;
+        if !tx.delete_test_order(order.id).await? {
+            return Err(ApiError::new(
+                ErrorCode::NotATestOrder,
+                format!(
+                    "Order {} is a real order: it can be canceled, but never deleted.",
+                    order.reference
+                ),
+            ));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Customers by name, e-mail or phone prefix.
+    pub async fn search_customers(
+        &self,
+        request: SearchCustomersRequest,
+    ) -> ApiResult<Vec<CustomerSummary>> {
+        let query = request.query.trim();
+        Ok(self
+            .store
+            .search_customers(query, 20)
+            .await?
+            .into_iter()
+            .map(|row| CustomerSummary {
+                id: row.id,
+                name: row.name,
+                email: row.email,
+                phone: row.phone,
+            })
+            .collect())
+    }
+
+    /// Places a back-office order for a customer: paid now with tenders, or awaiting
+    /// payment without. The same UUID always returns the same order.
+    pub async fn create_staff_order(
+        &self,
+        request: StaffOrderRequest,
+    ) -> ApiResult<CheckoutReceipt> {
+        if request.lines.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::EmptyCart,
+                "Add at least one product to the order.",
+            ));
+        }
+        for line in &request.lines {
+            if line.quantity == 0 || line.quantity > MAX_LINE_QUANTITY {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "The quantity must be between 1 and {MAX_LINE_QUANTITY}, not {}.",
+                        line.quantity
+                    ),
+                ));
+            }
+        }
+        if self.store.customer(request.customer_id).await?.is_none() {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("Customer {} does not exist.", request.customer_id),
+            ));
+        }
+        let settings = self.settings().await?;
+        let now = self.clock.now();
+        let uuid = request.order_uuid.to_string();
+        let mut tx = self.store.begin_write().await?;
+        if let Some(order_id) = tx.order_id_by_uuid(&uuid).await? {
+            drop(tx);
+            return Ok(CheckoutReceipt {
+                order: self.order_detail(order_id).await?,
+                stock_warnings: Vec::new(),
+            });
+        }
+        let cart_id = tx.create_cart(BACK_OFFICE_REGISTER, now).await?;
+        tx.set_cart_customer(cart_id, request.customer_id).await?;
+        for line in &request.lines {
+            tx.add_cart_item(cart_id, line.product_id, i64::from(line.quantity), now)
+                .await
+                .map_err(|error| {
+                    if error.is_foreign_key_violation() {
+                        ApiError::new(
+                            ErrorCode::NotFound,
+                            format!("Product {} does not exist.", line.product_id),
+                        )
+                    } else {
+                        error.into()
+                    }
+                })?;
+        }
+        let lines = tx.cart_lines(cart_id).await?;
+        let placed = place_order_in_tx(
+            &mut tx,
+            &settings,
+            &OrderToPlace {
+                uuid: &uuid,
+                register_code: BACK_OFFICE_REGISTER,
+                cart_id,
+                customer_id: Some(request.customer_id),
+                lines: &lines,
+                tenders: &request.tenders,
+                is_test: request.is_test.unwrap_or(false),
+                placed_by: BACK_OFFICE,
+                now,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(CheckoutReceipt {
+            order: self.order_detail(placed.order_id).await?,
+            stock_warnings: placed.stock_warnings,
+        })
+    }
+}
