@@ -1,7 +1,7 @@
 //! `kassa`: the headless command over the same application API as the desktop app.
 //!
 //! ```text
-//! kassa [--db PATH] demo [--if-empty]         load the demo store into an empty database
+//! kassa [--db PATH] demo [--if-empty] [--orders N]   load the demo store (and N past orders)
 //! kassa [--db PATH] orders [--limit N]        list orders, newest first
 //! kassa [--db PATH] status                    what the app would show at start
 //! ```
@@ -42,6 +42,9 @@ enum Command {
         /// Do nothing (and succeed) when the store already has products.
         #[arg(long)]
         if_empty: bool,
+        /// Also generate this many past orders (into a store without orders).
+        #[arg(long, value_name = "N")]
+        orders: Option<u32>,
     },
     /// List orders, newest first.
     Orders {
@@ -77,16 +80,27 @@ async fn main() -> Result<()> {
 async fn run(kassa: &Kassa, command: Command) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
-        Command::Demo { if_empty } => {
-            if if_empty && kassa.app_status().await?.product_count > 0 {
-                return Ok(());
+        Command::Demo { if_empty, orders } => {
+            if kassa.app_status().await?.product_count == 0 {
+                let summary = kassa.load_demo().await?;
+                writeln!(
+                    out,
+                    "Loaded the demo store: {} products in {} categories, {} tax rates, {} customers.",
+                    summary.products, summary.categories, summary.tax_rates, summary.customers
+                )?;
+            } else if orders.is_none() && !if_empty {
+                // Say why nothing happened, with the application's own error.
+                kassa.load_demo().await?;
             }
-            let summary = kassa.load_demo().await?;
-            writeln!(
-                out,
-                "Loaded the demo store: {} products in {} categories, {} tax rates, {} customers.",
-                summary.products, summary.categories, summary.tax_rates, summary.customers
-            )?;
+            if let Some(count) = orders {
+                let started = std::time::Instant::now();
+                let made = kassa.generate_order_history(count).await?;
+                writeln!(
+                    out,
+                    "Generated {made} past orders in {:.1?}.",
+                    started.elapsed()
+                )?;
+            }
         }
         Command::Orders { limit, json } => {
             let mut cursor = None;

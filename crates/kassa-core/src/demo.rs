@@ -200,6 +200,30 @@ pub fn demo_barcode(index: usize) -> String {
 }
 
 impl Kassa {
+    /// Generates `count` past orders over the last two years into a demo store without
+    /// orders (`kassa demo --orders N`), for the back office and its benchmarks.
+    pub async fn generate_order_history(&self, count: u32) -> ApiResult<i64> {
+        const TWO_YEARS: i64 = 2 * 365 * 24 * 3600;
+        let settings = self.settings().await?;
+        if settings.pricing.price_mode != kassa_domain::tax::PriceMode::TaxInclusive {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "Demo history is made for tax-inclusive prices.",
+            ));
+        }
+        if self.store.count_orders().await? > 0 {
+            return Err(ApiError::new(
+                ErrorCode::StoreNotEmpty,
+                "The store already has orders; demo history is only generated into a store without orders.",
+            ));
+        }
+        let summary = self
+            .store
+            .generate_order_history(i64::from(count), self.clock.now(), TWO_YEARS)
+            .await?;
+        Ok(summary.orders)
+    }
+
     /// Loads the demo store into an empty database, in one transaction.
     pub async fn load_demo(&self) -> ApiResult<DemoSummary> {
         if self.store.count_products().await? > 0 {

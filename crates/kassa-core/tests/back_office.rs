@@ -606,3 +606,90 @@ async fn only_test_orders_can_be_deleted() {
         "the real order stays"
     );
 }
+
+#[tokio::test]
+async fn generated_history_is_consistent_and_live_sales_continue_its_numbers() {
+    let test = TestStore::with_demo().await;
+    let kassa = test.register("R1").await;
+    assert_eq!(kassa.generate_order_history(600).await.unwrap(), 600);
+    let error = kassa.generate_order_history(10).await.unwrap_err();
+    assert_eq!(
+        error.code,
+        ErrorCode::StoreNotEmpty,
+        "history goes only into a store without orders"
+    );
+
+    let mut cursor = None;
+    let mut invoices = std::collections::BTreeMap::<String, Vec<u32>>::new();
+    let mut seen = 0;
+    loop {
+        let page = kassa
+            .list_orders(ListOrdersRequest {
+                cursor,
+                limit: Some(200),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        for summary in &page.orders {
+            seen += 1;
+            if seen % 25 == 0 {
+                let order = kassa
+                    .get_order(GetOrderRequest { uuid: summary.uuid })
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    order
+                        .lines
+                        .iter()
+                        .map(|l| l.total)
+                        .sum::<rust_decimal::Decimal>(),
+                    order.total,
+                    "{}: lines add up",
+                    order.reference
+                );
+                assert_eq!(
+                    order
+                        .taxes
+                        .iter()
+                        .map(|t| t.tax)
+                        .sum::<rust_decimal::Decimal>(),
+                    order.tax_total,
+                    "{}: taxes add up",
+                    order.reference
+                );
+                assert_eq!(order.subtotal_net + order.tax_total, order.total);
+            }
+            let number = summary.invoice_number.clone().unwrap();
+            let (year, sequence) = number.trim_start_matches("INV-").split_once('-').unwrap();
+            invoices
+                .entry(year.to_owned())
+                .or_default()
+                .push(sequence.parse().unwrap());
+        }
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(seen, 600);
+    for (year, mut sequences) in invoices {
+        sequences.sort_unstable();
+        let expected: Vec<u32> = (1..=u32::try_from(sequences.len()).unwrap()).collect();
+        assert_eq!(sequences, expected, "invoices of {year} are gap-free");
+    }
+    let sale = counter_sale(&kassa, 0).await;
+    assert_eq!(
+        sale.reference, "S1-R1-000201",
+        "the live register continues after the history's 200 R1 orders"
+    );
+    let shipped = kassa
+        .list_orders(ListOrdersRequest {
+            status: Some("shipped".into()),
+            limit: Some(200),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(shipped.orders.len(), 30, "one order in twenty is shipped");
+}

@@ -21,6 +21,7 @@ pub mod baseline;
 pub mod carts;
 pub mod catalog;
 pub mod customers;
+pub mod history;
 pub mod jobs;
 pub mod order_changes;
 pub mod order_list;
