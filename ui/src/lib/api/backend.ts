@@ -3,19 +3,29 @@
 import type { AddToCartRequest } from './bindings/AddToCartRequest';
 import type { AppStatus } from './bindings/AppStatus';
 import type { CartView } from './bindings/CartView';
+import type { ChangeStatusRequest } from './bindings/ChangeStatusRequest';
 import type { CheckoutReceipt } from './bindings/CheckoutReceipt';
 import type { CheckoutRequest } from './bindings/CheckoutRequest';
+import type { CustomerSummary } from './bindings/CustomerSummary';
 import type { DemoSummary } from './bindings/DemoSummary';
 import type { GetOrderRequest } from './bindings/GetOrderRequest';
+import type { JobRequest } from './bindings/JobRequest';
+import type { JobView } from './bindings/JobView';
 import type { ListOrdersRequest } from './bindings/ListOrdersRequest';
+import type { MassActionRequest } from './bindings/MassActionRequest';
 import type { OrderDetail } from './bindings/OrderDetail';
 import type { OrderPage } from './bindings/OrderPage';
+import type { OrderStatusView } from './bindings/OrderStatusView';
 import type { ProductSummary } from './bindings/ProductSummary';
+import type { RecordPaymentRequest } from './bindings/RecordPaymentRequest';
 import type { RemoveLineRequest } from './bindings/RemoveLineRequest';
 import type { ScanRequest } from './bindings/ScanRequest';
 import type { ScanResult } from './bindings/ScanResult';
+import type { SearchCustomersRequest } from './bindings/SearchCustomersRequest';
 import type { SearchProductsRequest } from './bindings/SearchProductsRequest';
 import type { SetQuantityRequest } from './bindings/SetQuantityRequest';
+import type { StaffOrderRequest } from './bindings/StaffOrderRequest';
+import type { UpdateOrderRequest } from './bindings/UpdateOrderRequest';
 
 export interface Backend {
   /** Which implementation this is: the desktop core or the in-browser fake. */
@@ -38,8 +48,26 @@ export interface Backend {
   removeCartLine(request: RemoveLineRequest): Promise<CartView>;
   /** `checkout`: idempotent per `order_uuid`. */
   checkout(request: CheckoutRequest): Promise<CheckoutReceipt>;
-  /** `list_orders`: newest first, paged by cursor. */
+  /** `list_orders`: newest first, paged by cursor, optionally searched and filtered. */
   listOrders(request: ListOrdersRequest): Promise<OrderPage>;
   /** `get_order`. */
   getOrder(request: GetOrderRequest): Promise<OrderDetail>;
+  /** `list_statuses`: the configurable order statuses with their flags, in display order. */
+  listStatuses(): Promise<OrderStatusView[]>;
+  /** `change_order_status` (`transition_forbidden` names the rule it breaks). */
+  changeOrderStatus(request: ChangeStatusRequest): Promise<OrderDetail>;
+  /** `record_payment`: a (partial) payment on an order awaiting payment. */
+  recordPayment(request: RecordPaymentRequest): Promise<OrderDetail>;
+  /** `update_order`: internal reference, tracking code and notes. */
+  updateOrder(request: UpdateOrderRequest): Promise<OrderDetail>;
+  /** `delete_test_order` (`not_a_test_order` for a real order). */
+  deleteTestOrder(request: GetOrderRequest): Promise<null>;
+  /** `search_customers`: by name, e-mail or phone. */
+  searchCustomers(request: SearchCustomersRequest): Promise<CustomerSummary[]>;
+  /** `create_staff_order`: idempotent per `order_uuid`. */
+  createStaffOrder(request: StaffOrderRequest): Promise<CheckoutReceipt>;
+  /** `start_mass_action`: runs in the background; follow it with `jobStatus`. */
+  startMassAction(request: MassActionRequest): Promise<JobView>;
+  /** `job_status`. */
+  jobStatus(request: JobRequest): Promise<JobView>;
 }

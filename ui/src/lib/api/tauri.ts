@@ -5,19 +5,29 @@ import type { Backend } from './backend';
 import type { AddToCartRequest } from './bindings/AddToCartRequest';
 import type { AppStatus } from './bindings/AppStatus';
 import type { CartView } from './bindings/CartView';
+import type { ChangeStatusRequest } from './bindings/ChangeStatusRequest';
 import type { CheckoutReceipt } from './bindings/CheckoutReceipt';
 import type { CheckoutRequest } from './bindings/CheckoutRequest';
+import type { CustomerSummary } from './bindings/CustomerSummary';
 import type { DemoSummary } from './bindings/DemoSummary';
 import type { GetOrderRequest } from './bindings/GetOrderRequest';
+import type { JobRequest } from './bindings/JobRequest';
+import type { JobView } from './bindings/JobView';
 import type { ListOrdersRequest } from './bindings/ListOrdersRequest';
+import type { MassActionRequest } from './bindings/MassActionRequest';
 import type { OrderDetail } from './bindings/OrderDetail';
 import type { OrderPage } from './bindings/OrderPage';
+import type { OrderStatusView } from './bindings/OrderStatusView';
 import type { ProductSummary } from './bindings/ProductSummary';
+import type { RecordPaymentRequest } from './bindings/RecordPaymentRequest';
 import type { RemoveLineRequest } from './bindings/RemoveLineRequest';
 import type { ScanRequest } from './bindings/ScanRequest';
 import type { ScanResult } from './bindings/ScanResult';
+import type { SearchCustomersRequest } from './bindings/SearchCustomersRequest';
 import type { SearchProductsRequest } from './bindings/SearchProductsRequest';
 import type { SetQuantityRequest } from './bindings/SetQuantityRequest';
+import type { StaffOrderRequest } from './bindings/StaffOrderRequest';
+import type { UpdateOrderRequest } from './bindings/UpdateOrderRequest';
 import { toBackendError } from './errors';
 
 async function call<T>(command: string, request?: object): Promise<T> {
@@ -73,5 +83,41 @@ export class TauriBackend implements Backend {
 
   getOrder(request: GetOrderRequest): Promise<OrderDetail> {
     return call('get_order', request);
+  }
+
+  listStatuses(): Promise<OrderStatusView[]> {
+    return call('list_statuses');
+  }
+
+  changeOrderStatus(request: ChangeStatusRequest): Promise<OrderDetail> {
+    return call('change_order_status', request);
+  }
+
+  recordPayment(request: RecordPaymentRequest): Promise<OrderDetail> {
+    return call('record_payment', request);
+  }
+
+  updateOrder(request: UpdateOrderRequest): Promise<OrderDetail> {
+    return call('update_order', request);
+  }
+
+  deleteTestOrder(request: GetOrderRequest): Promise<null> {
+    return call('delete_test_order', request);
+  }
+
+  searchCustomers(request: SearchCustomersRequest): Promise<CustomerSummary[]> {
+    return call('search_customers', request);
+  }
+
+  createStaffOrder(request: StaffOrderRequest): Promise<CheckoutReceipt> {
+    return call('create_staff_order', request);
+  }
+
+  startMassAction(request: MassActionRequest): Promise<JobView> {
+    return call('start_mass_action', request);
+  }
+
+  jobStatus(request: JobRequest): Promise<JobView> {
+    return call('job_status', request);
   }
 }

@@ -10,6 +10,7 @@ import { SearchStore } from '../catalog/search.svelte';
 import { PaymentSession, type PaymentMethod } from '../checkout/payment.svelte';
 import { CounterController } from '../counter/counter.svelte';
 import { FocusKeeper } from '../counter/focus';
+import { MassActionStore } from '../orders/massAction.svelte';
 import { OrdersStore } from '../orders/orders.svelte';
 
 export type Phase = 'loading' | 'empty' | 'ready' | 'failed';
@@ -30,9 +31,16 @@ export class AppModel {
   orderReceipt = $state<OrderDetail | null>(null);
   helpOpen = $state(false);
 
-  readonly modalOpen: boolean = $derived(
-    this.payment !== null || this.orderReceipt !== null || this.helpOpen,
-  );
+  /** A dialog is open: the global shortcuts and the scan box's focus stand aside. */
+  get modalOpen(): boolean {
+    return (
+      this.payment !== null ||
+      this.orderReceipt !== null ||
+      this.helpOpen ||
+      this.orders.dialogOpen ||
+      this.jobs.pending !== null
+    );
+  }
 
   readonly backend: Backend;
   readonly cart: CartStore;
@@ -40,6 +48,8 @@ export class AppModel {
   readonly focus: FocusKeeper;
   readonly counter: CounterController;
   readonly orders: OrdersStore;
+  /** Mass actions on orders and the background job that follows one. */
+  readonly jobs: MassActionStore;
   #opening = false;
 
   constructor(backend: Backend) {
@@ -48,7 +58,13 @@ export class AppModel {
     this.search = new SearchStore(backend);
     this.focus = new FocusKeeper(() => this.modalOpen || this.view !== 'counter');
     this.counter = new CounterController(this.cart, this.search, this.focus);
-    this.orders = new OrdersStore(backend);
+    this.orders = new OrdersStore(backend, {
+      currency: () => this.status?.currency_code ?? 'EUR',
+      counted: (delta) => {
+        if (this.status) this.status.order_count += delta;
+      },
+    });
+    this.jobs = new MassActionStore(backend, () => this.orders.afterJob());
   }
 
   async start(): Promise<void> {

@@ -1,7 +1,9 @@
 // The global keyboard shortcuts of the app. Function keys work everywhere; single-key
 // shortcuts (/ + - Delete ?) only when the clerk is not typing, i.e. the scan box is empty
 // or nothing editable has the focus. On the receipt, Enter/Esc start a new sale, and so
-// does any letter or digit (a scan), which then lands in the scan box.
+// does any letter or digit (a scan), which then lands in the scan box. In the orders view
+// Esc first leaves a field being typed in, then closes the order page, then a finished
+// job's report, then goes back to the counter.
 import { flushSync } from 'svelte';
 import type { AppModel } from './app.svelte';
 
@@ -10,6 +12,19 @@ function isEditable(target: EventTarget | null): target is HTMLElement {
     target instanceof HTMLElement &&
     (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
   );
+}
+
+/** A field the clerk types into (not a checkbox or radio button). */
+function isTyping(target: EventTarget | null): target is HTMLElement {
+  if (!isEditable(target)) return false;
+  return !(target instanceof HTMLInputElement && ['checkbox', 'radio'].includes(target.type));
+}
+
+function escapeOrders(event: KeyboardEvent, app: AppModel): void {
+  if (isTyping(event.target)) event.target.blur();
+  else if (app.orders.selectedUuid) app.orders.close();
+  else if (app.jobs.job !== null && !app.jobs.running) app.jobs.dismiss();
+  else app.show('counter');
 }
 
 /** True when a plain key may act as a shortcut instead of typing. */
@@ -65,6 +80,12 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
       return;
   }
 
+  if (app.view === 'orders' && event.key === 'Escape') {
+    done();
+    escapeOrders(event, app);
+    return;
+  }
+
   if (!idle(event)) return;
   switch (event.key) {
     case '?':
@@ -78,11 +99,7 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
       return;
   }
   if (app.view === 'orders') {
-    if (event.key === 'Escape') {
-      done();
-      if (app.orders.selectedUuid) app.orders.close();
-      else app.show('counter');
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       done();
       app.orders.step(event.key === 'ArrowDown' ? 1 : -1);
     }

@@ -13,9 +13,10 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['F4'], action: 'Pay by cash', short: 'Cash' },
   { keys: ['F8'], action: 'Pay by card', short: 'Card' },
   { keys: ['F9'], action: 'Orders (press again for the counter)', short: 'Orders' },
+  { keys: ['↑', '↓'], action: 'Orders: open the previous / next order' },
   { keys: ['+', '−'], action: 'One more / one less of the last line', short: 'Qty' },
   { keys: ['Del'], action: 'Remove the last line', short: 'Remove last' },
-  { keys: ['Esc'], action: 'Close a dialog · clear the search' },
+  { keys: ['Esc'], action: 'Close a dialog or the order page · clear the search' },
   { keys: ['Enter'], action: 'Confirm a payment · start a new sale from the receipt' },
   { keys: ['?', 'F1'], action: 'Show this help', short: 'Help' },
 ];

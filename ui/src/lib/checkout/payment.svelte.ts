@@ -18,7 +18,20 @@ export interface PaymentProblem {
   message: string;
 }
 
-export class PaymentSession {
+/** What the cash tender panel needs: a sale's payment or a payment recorded later. */
+export interface CashTenderSession {
+  readonly digits: number;
+  readonly currency: string;
+  /** What is due now, in minor units. */
+  readonly totalMinor: number;
+  readonly quickAmounts: number[];
+  tendered: string;
+  problem: PaymentProblem | null;
+  readonly balance: CashBalance | null;
+  setTendered(minor: number): void;
+}
+
+export class PaymentSession implements CashTenderSession {
   readonly orderUuid: string = crypto.randomUUID();
   readonly method: PaymentMethod;
   readonly cartId: number;

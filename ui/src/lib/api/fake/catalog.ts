@@ -32,12 +32,30 @@ export const STORE = {
   name: 'Kassa Demo Store',
   code: 'S1',
   register: 'R1',
+  /** Registers that appear in the demo order history. */
+  registers: ['R1', 'R2'],
   address: '1 Market Street, 1000 Brussels, Belgium',
   taxId: 'BE0123456789',
   currency: 'EUR',
 } as const;
 
-export const CUSTOMERS = ['Anna Peeters', 'Jonas Maes', 'Lotte Janssens', 'Wout Claes', 'Sofie Dubois'];
+export interface FakeCustomer {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export const CUSTOMERS: readonly FakeCustomer[] = [
+  { id: 1, name: 'Anna Peeters', email: 'anna.peeters@example.com', phone: '+32 470 12 34 56' },
+  { id: 2, name: 'Jonas Maes', email: 'jonas.maes@example.com', phone: '+32 471 98 76 54' },
+  { id: 3, name: 'Lotte Janssens', email: 'lotte@example.org', phone: null },
+  { id: 4, name: 'Wout Claes', email: null, phone: '+32 2 511 22 33' },
+  { id: 5, name: 'Sofie Dubois', email: 'sofie.dubois@example.net', phone: '+32 478 55 44 33' },
+  { id: 6, name: 'Karim El Amrani', email: 'karim.elamrani@example.com', phone: '+32 486 21 43 65' },
+  { id: 7, name: 'Emma Willems', email: 'emma.w@example.be', phone: null },
+  { id: 8, name: 'Café De Hoek', email: 'orders@dehoek.example', phone: '+32 3 233 44 55' },
+];
 
 type Row = [sku: string, name: string, price: number, tax: TaxCode, stock: number | null, barcode: boolean];
 

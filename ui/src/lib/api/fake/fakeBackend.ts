@@ -1,31 +1,48 @@
 // An in-memory backend for developing and previewing the UI in a plain browser. It keeps
-// the Rust core's rules that the UI depends on (error codes, idempotent checkout, cart
-// merging, stock warnings) and saves its state in localStorage so the cart survives a
-// reload. URL switches: `?demo` starts with the demo store, `?fresh` ignores saved state,
-// `?latency=300` slows every call down.
+// the Rust core's rules that the UI depends on (error codes, idempotent checkout and staff
+// orders, cart merging, stock warnings, status transitions with credit notes, background
+// jobs) and saves its state in localStorage so the cart survives a reload. URL switches:
+// `?demo` starts with the demo store, `?fresh` ignores saved state, `?latency=300` slows
+// every call down.
 import type { Backend } from '../backend';
 import type { AddToCartRequest } from '../bindings/AddToCartRequest';
 import type { AppStatus } from '../bindings/AppStatus';
 import type { CartView } from '../bindings/CartView';
+import type { ChangeStatusRequest } from '../bindings/ChangeStatusRequest';
 import type { CheckoutReceipt } from '../bindings/CheckoutReceipt';
 import type { CheckoutRequest } from '../bindings/CheckoutRequest';
+import type { CustomerSummary } from '../bindings/CustomerSummary';
 import type { DemoSummary } from '../bindings/DemoSummary';
 import type { GetOrderRequest } from '../bindings/GetOrderRequest';
+import type { JobRequest } from '../bindings/JobRequest';
+import type { JobView } from '../bindings/JobView';
 import type { ListOrdersRequest } from '../bindings/ListOrdersRequest';
+import type { MassActionRequest } from '../bindings/MassActionRequest';
 import type { OrderDetail } from '../bindings/OrderDetail';
 import type { OrderPage } from '../bindings/OrderPage';
+import type { OrderStatusView } from '../bindings/OrderStatusView';
 import type { ProductSummary } from '../bindings/ProductSummary';
+import type { RecordPaymentRequest } from '../bindings/RecordPaymentRequest';
 import type { RemoveLineRequest } from '../bindings/RemoveLineRequest';
 import type { ScanRequest } from '../bindings/ScanRequest';
 import type { ScanResult } from '../bindings/ScanResult';
+import type { SearchCustomersRequest } from '../bindings/SearchCustomersRequest';
 import type { SearchProductsRequest } from '../bindings/SearchProductsRequest';
 import type { SetQuantityRequest } from '../bindings/SetQuantityRequest';
+import type { StaffOrderRequest } from '../bindings/StaffOrderRequest';
+import type { UpdateOrderRequest } from '../bindings/UpdateOrderRequest';
 import { BackendError } from '../errors';
 import { CUSTOMERS, DEMO_CATEGORY_COUNT, STORE, TAX_RATES, demoProducts, type FakeProduct } from './catalog';
-import { applyTenders, buildOrder, seedOrders, type FakeOrder } from './orders';
+import { FakeJobs, type JobStep } from './jobs';
+import { changeStatus, recordPayment, restock, type Ledger } from './orderChanges';
+import { checkFilter, matchesFilter } from './orderFilter';
+import { applyTenders, buildOrder, newCounters, type Counters, type FakeOrder } from './orders';
 import { cartView, priceLine, productSummary, totalsOf, type PricedLine } from './pricing';
+import { seedOrders } from './seed';
+import { STATUSES, firstStatus, findStatus } from './statuses';
 
-const STORAGE_KEY = 'kassa.fake-backend.v1';
+const STORAGE_KEY = 'kassa.fake-backend.v2';
+const MAX_TEXT = 2000;
 
 interface FakeLine {
   lineId: number;
@@ -42,6 +59,7 @@ interface FakeState {
   /** Oldest first. */
   orders: FakeOrder[];
   warnings: Record<string, string[]>;
+  counters: Counters;
 }
 
 export interface FakeOptions {
@@ -63,7 +81,22 @@ export function fakeOptionsFromUrl(search: string, storage: Storage | null): Fak
 }
 
 function emptyState(): FakeState {
-  return { products: [], cartId: null, lines: [], nextCartId: 1, nextLineId: 1, orders: [], warnings: {} };
+  return {
+    products: [],
+    cartId: null,
+    lines: [],
+    nextCartId: 1,
+    nextLineId: 1,
+    orders: [],
+    warnings: {},
+    counters: newCounters(),
+  };
+}
+
+function checkText(text: string, what: string, max = MAX_TEXT): string {
+  if (text.length > max)
+    throw new BackendError('invalid_input', `The ${what} is longer than ${max} characters.`);
+  return text.trim();
 }
 
 function checkQuantity(quantity: number, min: number): void {
@@ -76,6 +109,7 @@ export class FakeBackend implements Backend {
   readonly kind = 'fake';
   #state: FakeState;
   readonly #options: FakeOptions;
+  readonly #jobs = new FakeJobs();
 
   constructor(options: FakeOptions) {
     this.#options = options;
@@ -181,7 +215,7 @@ export class FakeBackend implements Backend {
   async checkout({ order_uuid, cart_id, tenders }: CheckoutRequest): Promise<CheckoutReceipt> {
     await this.#delay(250);
     const existing = this.#state.orders.find((o) => o.detail.uuid === order_uuid);
-    if (existing) return { order: existing.detail, stock_warnings: this.#state.warnings[order_uuid] ?? [] };
+    if (existing) return this.#receipt(existing);
     if (cart_id !== this.#state.cartId) {
       throw new BackendError(
         'cart_not_open',
@@ -192,6 +226,218 @@ export class FakeBackend implements Backend {
     if (lines.length === 0)
       throw new BackendError('empty_cart', 'The cart is empty: add items before taking payment.');
     const payments = applyTenders(tenders, totalsOf(lines).total);
+    const order = buildOrder({
+      uuid: order_uuid,
+      counters: this.#state.counters,
+      lines,
+      payments,
+      at: new Date(),
+      customer: null,
+      registerCode: STORE.register,
+      isTest: false,
+      origin: 'Sale rung up at the counter',
+    });
+    this.#state.warnings[order_uuid] = this.#takeStock(lines);
+    this.#state.orders.push(order);
+    this.#state.cartId = null;
+    this.#state.lines = [];
+    this.#save();
+    return structuredClone({ order: order.detail, stock_warnings: this.#state.warnings[order_uuid] ?? [] });
+  }
+
+  async listOrders(request: ListOrdersRequest): Promise<OrderPage> {
+    await this.#delay();
+    const { cursor, limit } = request;
+    const size = Math.min(limit ?? 50, 200);
+    const start = cursor === undefined ? 0 : Number(cursor);
+    if (!Number.isInteger(start) || start < 0)
+      throw new BackendError('invalid_input', 'The page cursor is not valid.');
+    const matching = this.#matching(request);
+    const page = matching.slice(start, start + size);
+    return {
+      orders: page.map(({ detail, itemCount }) => ({
+        uuid: detail.uuid,
+        reference: detail.reference,
+        status: detail.status,
+        status_label: detail.status_label,
+        status_colour: detail.status_colour,
+        total: detail.total,
+        currency_code: detail.currency_code,
+        invoice_number: detail.invoice?.number ?? null,
+        customer_name: detail.customer?.name ?? null,
+        item_count: itemCount,
+        created_at: detail.created_at,
+      })),
+      next_cursor: start + size < matching.length ? String(start + size) : null,
+    };
+  }
+
+  async getOrder({ uuid }: GetOrderRequest): Promise<OrderDetail> {
+    await this.#delay();
+    return structuredClone(this.#order(uuid).detail);
+  }
+
+  async listStatuses(): Promise<OrderStatusView[]> {
+    await this.#delay();
+    return structuredClone([...STATUSES]);
+  }
+
+  async changeOrderStatus({ uuid, status, note }: ChangeStatusRequest): Promise<OrderDetail> {
+    await this.#delay(150);
+    const order = this.#order(uuid);
+    if (!findStatus(status)) throw new BackendError('not_found', `There is no order status "${status}".`);
+    changeStatus(this.#ledger(), order, status, checkText(note ?? '', 'note'), new Date());
+    this.#save();
+    return structuredClone(order.detail);
+  }
+
+  async recordPayment({ uuid, tender }: RecordPaymentRequest): Promise<OrderDetail> {
+    await this.#delay(200);
+    const order = this.#order(uuid);
+    recordPayment(order, tender, new Date());
+    this.#save();
+    return structuredClone(order.detail);
+  }
+
+  async updateOrder(request: UpdateOrderRequest): Promise<OrderDetail> {
+    await this.#delay();
+    const order = this.#order(request.uuid);
+    order.detail.internal_reference = checkText(request.internal_reference, 'internal reference', 100);
+    order.detail.tracking_code = checkText(request.tracking_code, 'tracking code', 100);
+    order.detail.notes = checkText(request.notes, 'notes');
+    this.#save();
+    return structuredClone(order.detail);
+  }
+
+  async deleteTestOrder({ uuid }: GetOrderRequest): Promise<null> {
+    await this.#delay();
+    const order = this.#order(uuid);
+    if (!order.detail.is_test) {
+      throw new BackendError(
+        'not_a_test_order',
+        `Order ${order.detail.reference} is a real order: only test orders can be deleted. Cancel it instead.`,
+      );
+    }
+    restock(this.#ledger(), order);
+    this.#state.orders = this.#state.orders.filter((o) => o !== order);
+    this.#save();
+    return null;
+  }
+
+  async searchCustomers({ query }: SearchCustomersRequest): Promise<CustomerSummary[]> {
+    await this.#delay();
+    const needle = query.trim().toLowerCase();
+    if (needle === '') return [];
+    const digits = needle.replace(/\D/g, '');
+    return CUSTOMERS.filter(
+      (c) =>
+        c.name.toLowerCase().includes(needle) ||
+        (c.email ?? '').toLowerCase().includes(needle) ||
+        (digits.length >= 3 && (c.phone ?? '').replace(/\D/g, '').includes(digits)),
+    ).map((c) => ({ ...c }));
+  }
+
+  async createStaffOrder(request: StaffOrderRequest): Promise<CheckoutReceipt> {
+    await this.#delay(250);
+    const existing = this.#state.orders.find((o) => o.detail.uuid === request.order_uuid);
+    if (existing) return this.#receipt(existing);
+    const customer = CUSTOMERS.find((c) => c.id === request.customer_id);
+    if (!customer) throw new BackendError('not_found', 'That customer no longer exists.');
+    if (request.lines.length === 0)
+      throw new BackendError('empty_cart', 'Add at least one product to the order.');
+    const lines = request.lines.map(({ product_id, quantity }, index) => {
+      checkQuantity(quantity, 1);
+      const product = this.#state.products.find((p) => p.id === product_id);
+      if (!product) throw new BackendError('not_found', 'One of the products no longer exists.');
+      return priceLine(index + 1, product, quantity);
+    });
+    const total = totalsOf(lines).total;
+    const payments = request.tenders.length === 0 ? [] : applyTenders(request.tenders, total);
+    const order = buildOrder({
+      uuid: request.order_uuid,
+      counters: this.#state.counters,
+      lines,
+      payments,
+      at: new Date(),
+      customer,
+      registerCode: STORE.register,
+      isTest: request.is_test ?? false,
+      origin: request.is_test ? 'Test order taken by staff' : 'Order taken by staff',
+    });
+    this.#state.warnings[request.order_uuid] = this.#takeStock(lines);
+    this.#state.orders.push(order);
+    this.#save();
+    return this.#receipt(order);
+  }
+
+  async startMassAction({ kind, orders, filter }: MassActionRequest): Promise<JobView> {
+    await this.#delay();
+    if (orders.length === 0 && filter === undefined)
+      throw new BackendError('invalid_input', 'Select the orders to work on, or a filter.');
+    const targets: (FakeOrder | string)[] =
+      orders.length > 0
+        ? orders.map((uuid) => this.#state.orders.find((o) => o.detail.uuid === uuid) ?? uuid)
+        : this.#matching(filter ?? {});
+    const target =
+      kind === 'fulfil'
+        ? firstStatus((s) => s.shipped && !s.refunded && !s.canceled).code
+        : kind === 'cancel'
+          ? firstStatus((s) => s.canceled).code
+          : kind === 'return'
+            ? firstStatus((s) => s.refunded && s.shipped).code
+            : null;
+    const note =
+      kind === 'fulfil' ? 'Fulfilled in bulk' : kind === 'cancel' ? 'Canceled in bulk' : 'Returned in bulk';
+    const steps: JobStep[] = targets.map((order) =>
+      typeof order === 'string'
+        ? {
+            reference: order,
+            run: () => {
+              throw new BackendError('not_found', 'No order has that id.');
+            },
+          }
+        : {
+            reference: order.detail.reference,
+            run: () => {
+              if (target !== null) changeStatus(this.#ledger(), order, target, note, new Date());
+            },
+          },
+    );
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+    const finish = (): string | null => (kind === 'export_csv' ? `exports/orders-${stamp}.csv` : null);
+    return this.#jobs.start(kind, steps, () => this.#save(), finish);
+  }
+
+  async jobStatus({ job_id }: JobRequest): Promise<JobView> {
+    await this.#delay();
+    return this.#jobs.view(job_id);
+  }
+
+  /** Orders matching a filter, newest first. */
+  #matching(request: ListOrdersRequest): FakeOrder[] {
+    checkFilter(request);
+    return [...this.#state.orders].reverse().filter((order) => matchesFilter(order, request));
+  }
+
+  #order(uuid: string): FakeOrder {
+    const order = this.#state.orders.find((o) => o.detail.uuid === uuid);
+    if (!order) throw new BackendError('not_found', 'No order has that id.');
+    return order;
+  }
+
+  #receipt(order: FakeOrder): CheckoutReceipt {
+    return structuredClone({
+      order: order.detail,
+      stock_warnings: this.#state.warnings[order.detail.uuid] ?? [],
+    });
+  }
+
+  #ledger(): Ledger {
+    return { products: this.#state.products, counters: this.#state.counters };
+  }
+
+  /** Takes sold units off the shelf; returns the warnings for units beyond recorded stock. */
+  #takeStock(lines: PricedLine[]): string[] {
     const warnings: string[] = [];
     for (const { product, quantity } of lines) {
       if (product.stockTracked && quantity > product.stock) {
@@ -201,59 +447,12 @@ export class FakeBackend implements Backend {
       }
       if (product.stockTracked) product.stock -= quantity;
     }
-    const sequence = this.#state.orders.length + 1;
-    const detail = buildOrder({
-      uuid: order_uuid,
-      sequence,
-      invoiceSequence: sequence,
-      lines,
-      payments,
-      at: new Date(),
-    });
-    this.#state.orders.push({ detail, customerName: null, itemCount: totalsOf(lines).itemCount });
-    this.#state.warnings[order_uuid] = warnings;
-    this.#state.cartId = null;
-    this.#state.lines = [];
-    this.#save();
-    return { order: detail, stock_warnings: warnings };
-  }
-
-  async listOrders({ cursor, limit }: ListOrdersRequest): Promise<OrderPage> {
-    await this.#delay();
-    const size = Math.min(limit ?? 50, 200);
-    const newest = [...this.#state.orders].reverse();
-    const start = cursor === undefined ? 0 : Number(cursor);
-    if (!Number.isInteger(start) || start < 0)
-      throw new BackendError('invalid_input', 'The page cursor is not valid.');
-    const page = newest.slice(start, start + size);
-    return {
-      orders: page.map(({ detail, customerName, itemCount }) => ({
-        uuid: detail.uuid,
-        reference: detail.reference,
-        status: detail.status,
-        status_label: detail.status_label,
-        status_colour: detail.status_colour,
-        total: detail.total,
-        currency_code: detail.currency_code,
-        invoice_number: detail.invoice?.number ?? null,
-        customer_name: customerName,
-        item_count: itemCount,
-        created_at: detail.created_at,
-      })),
-      next_cursor: start + size < newest.length ? String(start + size) : null,
-    };
-  }
-
-  async getOrder({ uuid }: GetOrderRequest): Promise<OrderDetail> {
-    await this.#delay();
-    const order = this.#state.orders.find((o) => o.detail.uuid === uuid);
-    if (!order) throw new BackendError('not_found', 'No order has that id.');
-    return order.detail;
+    return warnings;
   }
 
   #seedDemo(): void {
     this.#state.products = demoProducts();
-    this.#state.orders = seedOrders(this.#state.products, 42, new Date());
+    this.#state.orders = seedOrders(this.#ledger(), 42, new Date());
     this.#save();
   }
 
@@ -282,7 +481,7 @@ export class FakeBackend implements Backend {
   }
 
   #delay(base = this.#options.latencyMs): Promise<void> {
-    if (base <= 0) return Promise.resolve();
+    if (base <= 0 || this.#options.latencyMs <= 0) return Promise.resolve();
     const ms = base * (0.6 + Math.random() * 0.8);
     return new Promise((resolve) => setTimeout(resolve, ms));
   }
