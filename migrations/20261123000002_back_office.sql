@@ -66,18 +66,24 @@ CREATE TABLE referral_commissions (
 
 -- Full-text index of orders: reference, customer name and e-mail, product names and SKUs.
 -- Contentless (the text lives in the real tables); rowid = orders.id, so FTS5 walks matches
--- newest first for keyset pages.
+-- newest first for keyset pages. `detail=none` keeps only which orders hold a word (no
+-- positions): doclists of common words stay small and fast to intersect. '-' is part of a
+-- word, so a reference like S1-R1-000042 is one token; the references, SKUs and names are
+-- indexed a second time with '-' as a space, so 000042 or a word of a hyphenated name match.
 CREATE VIRTUAL TABLE order_search USING fts5 (
     body,
     content = '',
     contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2',
+    detail = none,
+    tokenize = "unicode61 remove_diacritics 2 tokenchars '-'",
     prefix = '2 3'
 );
 INSERT INTO order_search (rowid, body)
 SELECT o.id,
-       o.reference || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(c.email, '') || ' ' ||
-       COALESCE((SELECT group_concat(l.name || ' ' || l.sku, ' ') FROM order_lines l WHERE l.order_id = o.id), '')
+       o.reference || ' ' || replace(o.reference, '-', ' ') || ' ' || COALESCE(c.name, '') || ' ' ||
+       COALESCE(c.email, '') || ' ' ||
+       COALESCE((SELECT group_concat(l.name || ' ' || l.sku || ' ' || replace(l.name || ' ' || l.sku, '-', ' '), ' ')
+                   FROM order_lines l WHERE l.order_id = o.id), '')
   FROM orders o LEFT JOIN customers c ON c.id = o.customer_id;
 
 -- Mass actions run as jobs that survive a restart: each order is an item with its own

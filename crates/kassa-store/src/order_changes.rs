@@ -278,8 +278,9 @@ impl WriteTx {
             .await?;
         sqlx::query(
             "INSERT INTO order_search (rowid, body)
-             SELECT o.id, o.reference || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(c.email, '') || ' ' ||
-                    COALESCE((SELECT group_concat(l.name || ' ' || l.sku, ' ') FROM order_lines l WHERE l.order_id = o.id), '')
+             SELECT o.id, o.reference || ' ' || replace(o.reference, '-', ' ') || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(c.email, '') || ' ' ||
+                        COALESCE((SELECT group_concat(l.name || ' ' || l.sku || ' ' || replace(l.name || ' ' || l.sku, '-', ' '), ' ')
+                                    FROM order_lines l WHERE l.order_id = o.id), '')
                FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = ?1",
         )
         .bind(order_id)
