@@ -39,7 +39,7 @@ fi
 log "Building the desktop app with the embedded UI"
 ui/node_modules/.bin/tauri build --debug --no-bundle --ci -- -p kassa-desktop >/dev/null
 
-log "End-to-end: a counter sale in the real app"
+log "End-to-end tests in the real app"
 rm -rf tests/artifacts
 export KASSA_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/kassa-desktop"
 export KASSA_CLI_BIN="$CARGO_TARGET_DIR/debug/kassa"

@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "create_staff_order",
     "start_mass_action",
     "job_status",
+    "save_order_status",
 ];
 
 fn main() {

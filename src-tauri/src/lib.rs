@@ -84,6 +84,14 @@ async fn list_statuses(kassa: State<'_, Kassa>) -> Reply<Vec<OrderStatusView>> {
 }
 
 #[tauri::command]
+async fn save_order_status(
+    kassa: State<'_, Kassa>,
+    request: OrderStatusView,
+) -> Reply<Vec<OrderStatusView>> {
+    kassa.save_order_status(request).await
+}
+
+#[tauri::command]
 async fn change_order_status(
     kassa: State<'_, Kassa>,
     request: ChangeStatusRequest,
@@ -196,6 +204,7 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             create_staff_order,
             start_mass_action,
             job_status,
+            save_order_status,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

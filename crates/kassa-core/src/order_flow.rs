@@ -209,6 +209,73 @@ impl Kassa {
             .collect())
     }
 
+    /// Creates or changes an order status (label, position, flags, colour). Codes are
+    /// stable once used; the flags decide what the transition rules allow.
+    pub async fn save_order_status(
+        &self,
+        status: OrderStatusView,
+    ) -> ApiResult<Vec<OrderStatusView>> {
+        let code = status.code.trim();
+        let code_ok = !code.is_empty()
+            && code.len() <= 40
+            && code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !code_ok {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "The status code `{code}` must be 1–40 lowercase letters, digits or underscores."
+                ),
+            ));
+        }
+        let label = status.label.trim();
+        if label.is_empty() || label.chars().count() > 60 {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "The status label must be 1–60 characters.",
+            ));
+        }
+        let colour = status.colour.trim();
+        let colour_ok = colour.len() == 7
+            && colour.starts_with('#')
+            && colour.chars().skip(1).all(|c| c.is_ascii_hexdigit());
+        if !colour_ok {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("The colour `{colour}` must look like #2f855a."),
+            ));
+        }
+        if status.canceled && (status.paid || status.shipped || status.delivered) {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "A canceled status cannot also be paid, shipped or delivered.",
+            ));
+        }
+        if status.delivered && !status.shipped {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "A delivered status must also be shipped.",
+            ));
+        }
+        let mut tx = self.store.begin_write().await?;
+        tx.save_status(&StatusRow {
+            code: code.to_owned(),
+            label: label.to_owned(),
+            position: status.position,
+            paid: status.paid,
+            shipped: status.shipped,
+            delivered: status.delivered,
+            canceled: status.canceled,
+            refunded: status.refunded,
+            notify_customer: status.notify_customer,
+            colour: colour.to_lowercase(),
+        })
+        .await?;
+        tx.commit().await?;
+        self.list_statuses().await
+    }
+
     /// Moves an order to another status, enforcing the transition rules.
     pub async fn change_order_status(
         &self,

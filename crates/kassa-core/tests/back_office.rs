@@ -693,3 +693,60 @@ async fn generated_history_is_consistent_and_live_sales_continue_its_numbers() {
         .unwrap();
     assert_eq!(shipped.orders.len(), 30, "one order in twenty is shipped");
 }
+
+#[tokio::test]
+async fn statuses_are_configurable_and_their_flags_drive_the_rules() {
+    let test = TestStore::with_demo().await;
+    let kassa = test.register("R1").await;
+    let mut statuses = kassa.list_statuses().await.unwrap();
+    assert_eq!(statuses.len(), 8, "the default set covers the seeds");
+    let mut ready = statuses
+        .iter()
+        .find(|s| s.code == "processing")
+        .unwrap()
+        .clone();
+    ready.code = "ready_for_pickup".into();
+    ready.label = "Ready for pick-up".into();
+    ready.colour = "#0E7490".into();
+    ready.position = 35;
+    statuses = kassa.save_order_status(ready).await.unwrap();
+    let saved = statuses
+        .iter()
+        .find(|s| s.code == "ready_for_pickup")
+        .unwrap();
+    assert_eq!(
+        (saved.label.as_str(), saved.colour.as_str(), saved.paid),
+        ("Ready for pick-up", "#0e7490", true)
+    );
+
+    let unpaid = staff_order(&kassa, first_customer(&kassa).await, vec![], false).await;
+    let error = kassa
+        .change_order_status(to(unpaid.uuid, "ready_for_pickup"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.code,
+        ErrorCode::TransitionForbidden,
+        "a paid-flag status needs a recorded payment"
+    );
+    let paid = counter_sale(&kassa, 8).await;
+    let ready = kassa
+        .change_order_status(to(paid.uuid, "ready_for_pickup"))
+        .await
+        .unwrap();
+    assert_eq!(ready.status_label, "Ready for pick-up");
+
+    let mut bad = statuses[0].clone();
+    bad.code = "Bad Code".into();
+    assert_eq!(
+        kassa.save_order_status(bad).await.unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    let mut incoherent = statuses[0].clone();
+    incoherent.canceled = true;
+    incoherent.shipped = true;
+    assert_eq!(
+        kassa.save_order_status(incoherent).await.unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+}
