@@ -41,6 +41,17 @@ export const ICONS = {
   download: ['M12 4v11', 'M7 10l5 5 5-5', 'M5 20h14'],
   user: ['M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8z', 'M4 21a8 8 0 0 1 16 0'],
   flask: ['M9 3h6', 'M10 3v6l-5 9a2 2 0 0 0 1.7 3h10.6a2 2 0 0 0 1.7-3l-5-9V3', 'M7.5 15h9'],
+  sliders: [
+    'M4 6h9',
+    'M17 6h3',
+    'M15 4v4',
+    'M4 12h3',
+    'M11 12h9',
+    'M9 10v4',
+    'M4 18h11',
+    'M19 18h1',
+    'M17 16v4',
+  ],
   clock: ['M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z', 'M12 6v6l4 2'],
 } satisfies Record<string, string[]>;
 

@@ -54,6 +54,11 @@ export interface Backend {
   getOrder(request: GetOrderRequest): Promise<OrderDetail>;
   /** `list_statuses`: the configurable order statuses with their flags, in display order. */
   listStatuses(): Promise<OrderStatusView[]>;
+  /**
+   * `save_order_status`: creates or changes a status (by its stable code) and returns the
+   * whole list again; `invalid_input` says what is wrong with it.
+   */
+  saveOrderStatus(request: OrderStatusView): Promise<OrderStatusView[]>;
   /** `change_order_status` (`transition_forbidden` names the rule it breaks). */
   changeOrderStatus(request: ChangeStatusRequest): Promise<OrderDetail>;
   /** `record_payment`: a (partial) payment on an order awaiting payment. */

@@ -89,6 +89,10 @@ export class TauriBackend implements Backend {
     return call('list_statuses');
   }
 
+  saveOrderStatus(request: OrderStatusView): Promise<OrderStatusView[]> {
+    return call('save_order_status', request);
+  }
+
   changeOrderStatus(request: ChangeStatusRequest): Promise<OrderDetail> {
     return call('change_order_status', request);
   }

@@ -1,5 +1,6 @@
-// The application model: start-up (status, demo offer), which view is shown, the open
-// dialogs, and the steps of a sale from counter to payment to receipt and back.
+// The application model: start-up (status, demo offer), which view is shown (counter,
+// orders, settings), the open dialogs, and the steps of a sale from counter to payment to
+// receipt and back.
 import type { Backend } from '../api/backend';
 import type { AppStatus } from '../api/bindings/AppStatus';
 import type { CheckoutReceipt } from '../api/bindings/CheckoutReceipt';
@@ -12,9 +13,10 @@ import { CounterController } from '../counter/counter.svelte';
 import { FocusKeeper } from '../counter/focus';
 import { MassActionStore } from '../orders/massAction.svelte';
 import { OrdersStore } from '../orders/orders.svelte';
+import { StatusSettings } from '../settings/statusSettings.svelte';
 
 export type Phase = 'loading' | 'empty' | 'ready' | 'failed';
-export type View = 'counter' | 'orders' | 'receipt';
+export type View = 'counter' | 'orders' | 'settings' | 'receipt';
 
 export class AppModel {
   phase = $state<Phase>('loading');
@@ -38,7 +40,8 @@ export class AppModel {
       this.orderReceipt !== null ||
       this.helpOpen ||
       this.orders.dialogOpen ||
-      this.jobs.pending !== null
+      this.jobs.pending !== null ||
+      this.statusSettings.form !== null
     );
   }
 
@@ -50,6 +53,8 @@ export class AppModel {
   readonly orders: OrdersStore;
   /** Mass actions on orders and the background job that follows one. */
   readonly jobs: MassActionStore;
+  /** The owner's order status settings. */
+  readonly statusSettings: StatusSettings;
   #opening = false;
 
   constructor(backend: Backend) {
@@ -65,6 +70,11 @@ export class AppModel {
       },
     });
     this.jobs = new MassActionStore(backend, () => this.orders.afterJob());
+    // The orders store keeps the one list of statuses every screen shows.
+    this.statusSettings = new StatusSettings(backend, {
+      statuses: () => this.orders.statuses,
+      changed: (statuses) => this.orders.setStatuses(statuses),
+    });
   }
 
   async start(): Promise<void> {
@@ -103,10 +113,11 @@ export class AppModel {
     await this.start();
   }
 
-  show(view: 'counter' | 'orders'): void {
+  show(view: 'counter' | 'orders' | 'settings'): void {
     if (this.view === 'receipt') this.newSale();
     this.view = view;
     if (view === 'orders') void this.orders.refresh();
+    else if (view === 'settings') void this.statusSettings.load();
     else this.focus.restore();
   }
 

@@ -3,7 +3,8 @@
 // or nothing editable has the focus. On the receipt, Enter/Esc start a new sale, and so
 // does any letter or digit (a scan), which then lands in the scan box. In the orders view
 // Esc first leaves a field being typed in, then closes the order page, then a finished
-// job's report, then goes back to the counter.
+// job's report, then goes back to the counter; in the settings it leaves a field, then
+// goes back to the counter.
 import { flushSync } from 'svelte';
 import type { AppModel } from './app.svelte';
 
@@ -85,6 +86,12 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
     escapeOrders(event, app);
     return;
   }
+  if (app.view === 'settings' && event.key === 'Escape') {
+    done();
+    if (isTyping(event.target)) event.target.blur();
+    else app.show('counter');
+    return;
+  }
 
   if (!idle(event)) return;
   switch (event.key) {
@@ -98,6 +105,7 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
       app.focus.restore(true);
       return;
   }
+  if (app.view === 'settings') return;
   if (app.view === 'orders') {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       done();

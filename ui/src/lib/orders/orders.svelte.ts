@@ -126,6 +126,20 @@ export class OrdersStore {
     }
   }
 
+  /**
+   * Takes a new status list (loaded or saved in the settings): the selects use it, and
+   * the rows and the open order show the new labels and colours.
+   */
+  setStatuses(statuses: OrderStatusView[]): void {
+    if (JSON.stringify(statuses) === JSON.stringify(this.statuses)) return;
+    this.statuses = statuses;
+    this.orders = this.orders.map((order) => {
+      const status = statuses.find((s) => s.code === order.status);
+      return status ? { ...order, status_label: status.label, status_colour: status.colour } : order;
+    });
+    if (this.selectedUuid !== null) void this.open(this.selectedUuid);
+  }
+
   /** Changes one filter; the search box waits for a pause in typing, the rest apply at once. */
   setFilter<K extends keyof OrderFilters>(key: K, value: OrderFilters[K]): void {
     const before = { ...this.filters };

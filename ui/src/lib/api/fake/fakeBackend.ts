@@ -1,7 +1,7 @@
 // An in-memory backend for developing and previewing the UI in a plain browser. It keeps
 // the Rust core's rules that the UI depends on (error codes, idempotent checkout and staff
-// orders, cart merging, stock warnings, status transitions with credit notes, background
-// jobs) and saves its state in localStorage so the cart survives a reload. URL switches:
+// orders, cart merging, stock warnings, status transitions with credit notes, editable
+// order statuses, background jobs) and saves its state in localStorage so the cart survives a reload. URL switches:
 // `?demo` starts with the demo store, `?fresh` ignores saved state, `?latency=300` slows
 // every call down.
 import type { Backend } from '../backend';
@@ -39,7 +39,8 @@ import { checkFilter, matchesFilter } from './orderFilter';
 import { applyTenders, buildOrder, newCounters, type Counters, type FakeOrder } from './orders';
 import { cartView, priceLine, productSummary, totalsOf, type PricedLine } from './pricing';
 import { seedOrders } from './seed';
-import { STATUSES, firstStatus, findStatus } from './statuses';
+import { saveStatus } from './statusSettings';
+import { defaultStatuses, findStatus, firstStatus } from './statuses';
 
 const STORAGE_KEY = 'kassa.fake-backend.v2';
 const MAX_TEXT = 2000;
@@ -60,6 +61,8 @@ interface FakeState {
   orders: FakeOrder[];
   warnings: Record<string, string[]>;
   counters: Counters;
+  /** The configurable order statuses, in display order. */
+  statuses: OrderStatusView[];
 }
 
 export interface FakeOptions {
@@ -90,6 +93,7 @@ function emptyState(): FakeState {
     orders: [],
     warnings: {},
     counters: newCounters(),
+    statuses: defaultStatuses(),
   };
 }
 
@@ -229,6 +233,7 @@ export class FakeBackend implements Backend {
     const order = buildOrder({
       uuid: order_uuid,
       counters: this.#state.counters,
+      statuses: this.#state.statuses,
       lines,
       payments,
       at: new Date(),
@@ -279,13 +284,30 @@ export class FakeBackend implements Backend {
 
   async listStatuses(): Promise<OrderStatusView[]> {
     await this.#delay();
-    return structuredClone([...STATUSES]);
+    return structuredClone(this.#state.statuses);
+  }
+
+  async saveOrderStatus(request: OrderStatusView): Promise<OrderStatusView[]> {
+    await this.#delay(150);
+    const statuses = saveStatus(this.#state.statuses, request);
+    this.#state.statuses = statuses;
+    // The core joins an order's label and colour from the table; the fake keeps copies.
+    for (const { detail } of this.#state.orders) {
+      const status = findStatus(statuses, detail.status);
+      if (status) {
+        detail.status_label = status.label;
+        detail.status_colour = status.colour;
+      }
+    }
+    this.#save();
+    return structuredClone(statuses);
   }
 
   async changeOrderStatus({ uuid, status, note }: ChangeStatusRequest): Promise<OrderDetail> {
     await this.#delay(150);
     const order = this.#order(uuid);
-    if (!findStatus(status)) throw new BackendError('not_found', `There is no order status "${status}".`);
+    if (!findStatus(this.#state.statuses, status))
+      throw new BackendError('not_found', `There is no order status "${status}".`);
     changeStatus(this.#ledger(), order, status, checkText(note ?? '', 'note'), new Date());
     this.#save();
     return structuredClone(order.detail);
@@ -294,7 +316,7 @@ export class FakeBackend implements Backend {
   async recordPayment({ uuid, tender }: RecordPaymentRequest): Promise<OrderDetail> {
     await this.#delay(200);
     const order = this.#order(uuid);
-    recordPayment(order, tender, new Date());
+    recordPayment(this.#ledger(), order, tender, new Date());
     this.#save();
     return structuredClone(order.detail);
   }
@@ -356,6 +378,7 @@ export class FakeBackend implements Backend {
     const order = buildOrder({
       uuid: request.order_uuid,
       counters: this.#state.counters,
+      statuses: this.#state.statuses,
       lines,
       payments,
       at: new Date(),
@@ -380,11 +403,11 @@ export class FakeBackend implements Backend {
         : this.#matching(filter ?? {});
     const target =
       kind === 'fulfil'
-        ? firstStatus((s) => s.shipped && !s.refunded && !s.canceled).code
+        ? firstStatus(this.#state.statuses, (s) => s.shipped && !s.refunded && !s.canceled).code
         : kind === 'cancel'
-          ? firstStatus((s) => s.canceled).code
+          ? firstStatus(this.#state.statuses, (s) => s.canceled).code
           : kind === 'return'
-            ? firstStatus((s) => s.refunded && s.shipped).code
+            ? firstStatus(this.#state.statuses, (s) => s.refunded && s.shipped).code
             : null;
     const note =
       kind === 'fulfil' ? 'Fulfilled in bulk' : kind === 'cancel' ? 'Canceled in bulk' : 'Returned in bulk';
@@ -433,7 +456,7 @@ export class FakeBackend implements Backend {
   }
 
   #ledger(): Ledger {
-    return { products: this.#state.products, counters: this.#state.counters };
+    return { products: this.#state.products, counters: this.#state.counters, statuses: this.#state.statuses };
   }
 
   /** Takes sold units off the shelf; returns the warnings for units beyond recorded stock. */
@@ -489,7 +512,10 @@ export class FakeBackend implements Backend {
   #restore(): FakeState | null {
     try {
       const saved = this.#options.storage?.getItem(STORAGE_KEY);
-      return saved ? (JSON.parse(saved) as FakeState) : null;
+      if (!saved) return null;
+      const state = JSON.parse(saved) as Partial<FakeState>;
+      // Saved before statuses were editable: start from the default table.
+      return { ...emptyState(), ...state };
     } catch {
       return null;
     }

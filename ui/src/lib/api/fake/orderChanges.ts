@@ -1,6 +1,7 @@
 // Changes to placed orders in the fake backend, with the core's effects: a status change
 // follows the transition rules and may refund (credit note), restock or void the invoice;
 // a recorded payment may complete the order's payment and accept it.
+import type { OrderStatusView } from '../bindings/OrderStatusView';
 import type { TenderInput } from '../bindings/TenderInput';
 import { BackendError } from '../errors';
 import { toDecimal } from '../../money/money';
@@ -14,12 +15,14 @@ import {
   type Counters,
   type FakeOrder,
 } from './orders';
-import { PAYMENT_ACCEPTED, planTransition, statusOf } from './statuses';
+import { paymentAccepted, planTransition, statusOf } from './statuses';
 
 /** What changes touch besides the order itself. */
 export interface Ledger {
   products: FakeProduct[];
   counters: Counters;
+  /** The status table, in display order. */
+  statuses: readonly OrderStatusView[];
 }
 
 /** Puts the order's units back on the shelf (once). */
@@ -46,8 +49,7 @@ function refund(ledger: Ledger, order: FakeOrder, reason: string, at: Date): voi
   detail.refunded = toDecimal(minorOf(detail.refunded) + amount);
 }
 
-function moveTo(order: FakeOrder, code: string, note: string, at: Date): void {
-  const target = statusOf(code);
+function moveTo(order: FakeOrder, target: OrderStatusView, note: string, at: Date): void {
   const detail = order.detail;
   detail.history.push(historyEntry(detail.status, target.code, note, at));
   detail.status = target.code;
@@ -57,8 +59,8 @@ function moveTo(order: FakeOrder, code: string, note: string, at: Date): void {
 
 /** Moves an order to another status, or throws `transition_forbidden` naming the rule. */
 export function changeStatus(ledger: Ledger, order: FakeOrder, code: string, note: string, at: Date): void {
-  const from = statusOf(order.detail.status);
-  const to = statusOf(code);
+  const from = statusOf(ledger.statuses, order.detail.status);
+  const to = statusOf(ledger.statuses, code);
   const effects = planTransition(from, to);
   if (effects.refund) {
     const reason = to.canceled ? 'Order canceled' : to.shipped ? 'Goods returned' : 'Refund';
@@ -66,13 +68,13 @@ export function changeStatus(ledger: Ledger, order: FakeOrder, code: string, not
   }
   if (effects.restock) restock(ledger, order);
   if (effects.voidInvoice && order.detail.invoice) order.detail.invoice.status = 'void';
-  moveTo(order, to.code, note, at);
+  moveTo(order, to, note, at);
 }
 
 /** Records a (partial) payment on an order awaiting payment. */
-export function recordPayment(order: FakeOrder, tender: TenderInput, at: Date): void {
+export function recordPayment(ledger: Ledger, order: FakeOrder, tender: TenderInput, at: Date): void {
   const detail = order.detail;
-  const status = statusOf(detail.status);
+  const status = statusOf(ledger.statuses, detail.status);
   if (status.canceled || status.refunded) {
     throw new BackendError('invalid_input', `Order ${detail.reference} is ${status.label.toLowerCase()}.`);
   }
@@ -87,5 +89,5 @@ export function recordPayment(order: FakeOrder, tender: TenderInput, at: Date): 
   detail.change_due = toDecimal(minorOf(detail.change_due) + minorOf(payment.change));
   const complete = paid >= minorOf(detail.total);
   if (detail.invoice) detail.invoice.status = complete ? 'paid' : 'partially_paid';
-  if (complete) moveTo(order, PAYMENT_ACCEPTED.code, paymentNote(detail.payments), at);
+  if (complete) moveTo(order, paymentAccepted(ledger.statuses), paymentNote(detail.payments), at);
 }

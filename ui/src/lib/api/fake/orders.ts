@@ -3,13 +3,14 @@
 // does (in full at the counter, in part when recording a payment later).
 import type { HistoryEntry } from '../bindings/HistoryEntry';
 import type { OrderDetail } from '../bindings/OrderDetail';
+import type { OrderStatusView } from '../bindings/OrderStatusView';
 import type { PaymentView } from '../bindings/PaymentView';
 import type { TenderInput } from '../bindings/TenderInput';
 import { BackendError } from '../errors';
 import { parseMinor, toDecimal } from '../../money/money';
 import { STORE, TAX_RATES, type FakeCustomer } from './catalog';
 import { taxLines, totalsOf, type PricedLine } from './pricing';
-import { AWAITING_PAYMENT, PAYMENT_ACCEPTED } from './statuses';
+import { PLACED_PAID, PLACED_UNPAID, statusOf } from './statuses';
 
 export interface FakeOrder {
   detail: OrderDetail;
@@ -130,6 +131,8 @@ export function paymentNote(payments: PaymentView[]): string {
 export interface OrderInput {
   uuid: string;
   counters: Counters;
+  /** The store's status table. */
+  statuses: readonly OrderStatusView[];
   lines: PricedLine[];
   payments: PaymentView[];
   at: Date;
@@ -147,12 +150,10 @@ export function buildOrder(input: OrderInput): FakeOrder {
   const paid = payments.reduce((sum, p) => sum + minorOf(p.amount), 0);
   const change = payments.reduce((sum, p) => sum + minorOf(p.change), 0);
   const fullyPaid = paid >= totals.total;
-  const status = fullyPaid ? PAYMENT_ACCEPTED : AWAITING_PAYMENT;
-  const history = [historyEntry(null, AWAITING_PAYMENT.code, input.origin, at)];
+  const status = statusOf(input.statuses, fullyPaid ? PLACED_PAID : PLACED_UNPAID);
+  const history = [historyEntry(null, PLACED_UNPAID, input.origin, at)];
   const paidAt = new Date(at.getTime() + 20_000);
-  if (fullyPaid) {
-    history.push(historyEntry(AWAITING_PAYMENT.code, PAYMENT_ACCEPTED.code, paymentNote(payments), paidAt));
-  }
+  if (fullyPaid) history.push(historyEntry(PLACED_UNPAID, PLACED_PAID, paymentNote(payments), paidAt));
   const invoiceNumber = input.isTest
     ? documentNumber('TEST', at, counters.testInvoice++)
     : documentNumber('INV', at, counters.invoice++);

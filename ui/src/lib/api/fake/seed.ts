@@ -82,6 +82,7 @@ export function seedOrders(ledger: Ledger, count: number, now: Date): FakeOrder[
     const order = buildOrder({
       uuid: crypto.randomUUID(),
       counters: ledger.counters,
+      statuses: ledger.statuses,
       lines,
       payments: awaiting ? [] : applyTenders([tender], total),
       at,
@@ -97,7 +98,7 @@ export function seedOrders(ledger: Ledger, count: number, now: Date): FakeOrder[
     });
     if (outcome === 'partial') {
       const half = toDecimal(Math.floor(total / 200) * 100);
-      recordPayment(order, { method: 'cash', tendered: half }, new Date(at.getTime() + 60_000));
+      recordPayment(ledger, order, { method: 'cash', tendered: half }, new Date(at.getTime() + 60_000));
     }
     let when = at.getTime() + 3_600_000;
     for (const step of PATHS[outcome] ?? []) {

@@ -1,8 +1,9 @@
 // Tests that the fake backend's transition rules match the core's (by status flags).
 import { describe, expect, it } from 'vitest';
-import { planTransition, statusOf } from './statuses';
+import { STATUSES, planTransition, statusOf } from './statuses';
 
-const plan = (from: string, to: string) => () => planTransition(statusOf(from), statusOf(to));
+const plan = (from: string, to: string) => () =>
+  planTransition(statusOf(STATUSES, from), statusOf(STATUSES, to));
 
 describe('planTransition', () => {
   it('keeps canceled and refunded orders final', () => {

@@ -1,5 +1,6 @@
 // Order statuses of the fake backend: the default table of the Rust core (codes, flags,
-// colours) and its transition rules, which speak of flags rather than names.
+// colours), lookups in the store's current table (kept in display order) and the
+// transition rules, which speak of flags rather than names.
 import type { OrderStatusView } from '../bindings/OrderStatusView';
 import { BackendError } from '../errors';
 
@@ -39,26 +40,40 @@ export const STATUSES: readonly OrderStatusView[] = [
   status('returned', 'Returned', 8, 'paid shipped delivered refunded', true, '#9c4221'),
 ];
 
-export function findStatus(code: string): OrderStatusView | undefined {
-  return STATUSES.find((s) => s.code === code);
+/** A fresh copy of the default table (the fake's state starts with it). */
+export function defaultStatuses(): OrderStatusView[] {
+  return structuredClone([...STATUSES]);
+}
+
+export function findStatus(table: readonly OrderStatusView[], code: string): OrderStatusView | undefined {
+  return table.find((s) => s.code === code);
 }
 
 /** The status of a stored order (always one of the table). */
-export function statusOf(code: string): OrderStatusView {
-  const found = findStatus(code);
+export function statusOf(table: readonly OrderStatusView[], code: string): OrderStatusView {
+  const found = findStatus(table, code);
   if (!found) throw new BackendError('invalid_input', `There is no order status "${code}".`);
   return found;
 }
 
 /** The first status (in display order) that matches `test`. */
-export function firstStatus(test: (flags: Flags) => boolean): OrderStatusView {
-  const found = STATUSES.find(test);
+export function firstStatus(
+  table: readonly OrderStatusView[],
+  test: (flags: Flags) => boolean,
+): OrderStatusView {
+  const found = table.find(test);
   if (!found) throw new BackendError('internal', 'The status table has no such status.');
   return found;
 }
 
-export const AWAITING_PAYMENT = firstStatus((s) => !s.paid && !s.canceled && !s.refunded);
-export const PAYMENT_ACCEPTED = firstStatus((s) => s.paid && !s.shipped && !s.canceled && !s.refunded);
+/** The two statuses the core places new orders in (by code: codes are stable). */
+export const PLACED_UNPAID = 'awaiting_payment';
+export const PLACED_PAID = 'payment_accepted';
+
+/** Where an order goes once a recorded payment completes it: the first status that is only paid. */
+export function paymentAccepted(table: readonly OrderStatusView[]): OrderStatusView {
+  return firstStatus(table, (s) => s.paid && !s.shipped && !s.delivered && !s.canceled && !s.refunded);
+}
 
 export interface TransitionEffects {
   /** Issue a credit note for what was paid, and record the refund. */
