@@ -76,7 +76,10 @@ CREATE VIRTUAL TABLE order_search USING fts5 (
     contentless_delete = 1,
     detail = none,
     tokenize = "unicode61 remove_diacritics 2 tokenchars '-'",
-    prefix = '2 3'
+    -- Prefix indexes up to 8 letters: the last word of a search is still being typed and
+    -- matches as a prefix, and an unindexed prefix of a common word makes FTS5 load its
+    -- whole doclist (≈100 ms at 1M orders) where an indexed one takes well under 1 ms.
+    prefix = '2 3 4 5 6 7 8'
 );
 INSERT INTO order_search (rowid, body)
 SELECT o.id,

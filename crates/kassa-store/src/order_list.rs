@@ -108,6 +108,22 @@ impl Store {
             None => None,
         };
         let email = filter.search.as_deref().and_then(email_prefix);
+        // One customer (the usual case): walk that customer's orders by index, newest first.
+        // Several: check membership while walking all orders newest first.
+        let mut email_customer = None;
+        if let Some(prefix) = &email {
+            let ids: Vec<i64> = sqlx::query_scalar(
+                "SELECT id FROM customers WHERE lower(email) >= ?1 AND lower(email) < ?1 || x'ff' LIMIT 2",
+            )
+            .bind(prefix)
+            .fetch_all(self.pool())
+            .await?;
+            match ids.as_slice() {
+                [] => return Ok(Vec::new()),
+                [only] => email_customer = Some(*only),
+                _ => {}
+            }
+        }
         let search = if email.is_some() {
             None
         } else {
@@ -156,9 +172,11 @@ impl Store {
         if filter.register_code.is_some() {
             sql.push_str(" AND o.register_code = ?7");
         }
-        if email.is_some() {
+        if email_customer.is_some() {
+            sql.push_str(" AND o.customer_id = ?11");
+        } else if email.is_some() {
             sql.push_str(
-                " AND o.customer_id IN (SELECT id FROM customers WHERE lower(email) >= ?10 AND lower(email) < ?10 || x'ff')",
+                " AND +o.customer_id IN (SELECT id FROM customers WHERE lower(email) >= ?10 AND lower(email) < ?10 || x'ff')",
             );
         }
         if filter.payment_method.is_some() {
@@ -180,6 +198,7 @@ impl Store {
             .bind(&filter.payment_method)
             .bind(limit)
             .bind(email)
+            .bind(email_customer)
             .fetch_all(self.pool())
             .await?)
     }
