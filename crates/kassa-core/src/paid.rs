@@ -32,10 +32,7 @@ pub(crate) async fn becoming_paid_in_tx(
     }
     tx.set_order_paid(order_id, order.paid_minor, Some(now))
         .await?;
-    for (product_id, quantity) in tx.tracked_order_quantities(order_id).await? {
-        tx.move_stock(product_id, Some(order_id), -quantity, "sale", now)
-            .await?;
-    }
+    tx.take_order_stock(order_id, now).await?;
     if let Some(customer_id) = order.customer_id {
         let payload = json!({ "order_uuid": order.uuid, "reference": order.reference, "customer_id": customer_id });
         tx.enqueue_outbox("mail", "order_confirmation", &order.uuid, &payload, now)
