@@ -15,7 +15,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
   libayatana-appindicator3-dev
   xvfb xauth webkit2gtk-driver dbus dbus-x11 at-spi2-core
-  imagemagick poppler-utils
+  imagemagick poppler-utils zbar-tools
 )
 TAURI_DRIVER_VERSION=2.1.0
 

@@ -1,0 +1,155 @@
+//! The till receipt as a PDF on 80 mm paper: one narrow page as tall as its content, for
+//! e-mailing the receipt or printing it on a roll printer driven by the system's print
+//! dialog. The layout mirrors the ESC/POS receipt.
+#![allow(
+    clippy::float_arithmetic,
+    reason = "page coordinates in points, never money"
+)]
+
+use rust_decimal::Decimal;
+
+use crate::canvas::{Align, Canvas, TextStyle, Tone};
+use crate::fonts::{Fonts, Weight};
+use crate::locale::DocumentLocale;
+use crate::model::{DocumentOrder, ShopDetails};
+use crate::pages::{PT_PER_MM, SizedPage};
+
+const WIDTH_MM: f32 = 80.0;
+const MARGIN: f32 = 12.0;
+const LINE: f32 = 10.5;
+const TEXT: TextStyle = TextStyle::new(Weight::Regular, 7.8, Tone::Ink);
+const SOFT: TextStyle = TextStyle::new(Weight::Regular, 7.2, Tone::Muted);
+const STRONG: TextStyle = TextStyle::new(Weight::Bold, 7.8, Tone::Ink);
+
+/// Lays out the receipt; the page height is fitted to what was drawn.
+pub(crate) fn receipt_page<'f>(
+    fonts: &'f Fonts,
+    locale: DocumentLocale,
+    shop: &ShopDetails,
+    order: &DocumentOrder,
+) -> SizedPage<'f> {
+    let width = WIDTH_MM * PT_PER_MM;
+    let left = MARGIN;
+    let right = width - MARGIN;
+    let centre = width / 2.0;
+    let room = right - left;
+    let money = |amount: Decimal| locale.numbers.format_amount(amount, &order.currency);
+    let mut canvas = Canvas::new(fonts, width);
+    let mut y = MARGIN + 10.0;
+
+    let name_style = TextStyle::new(Weight::Bold, 11.0, Tone::Ink);
+    for line in fonts.wrap(name_style.weight, name_style.size, &shop.name, room) {
+        canvas.text(centre, y, name_style, Align::Center, &line);
+        y += 13.0;
+    }
+    for line in &shop.address_lines {
+        canvas.text(centre, y, SOFT, Align::Center, line);
+        y += LINE;
+    }
+    canvas.text(
+        centre,
+        y,
+        SOFT,
+        Align::Center,
+        &format!("Tax ID {}", shop.tax_id),
+    );
+    y += 6.0;
+    y = divider(&mut canvas, y, left, room);
+
+    let mut facts = vec![
+        ("Receipt", order.reference.clone()),
+        ("Date", locale.dates.format_date_time(order.ordered_at)),
+    ];
+    if let Some(invoice) = &order.invoice {
+        facts.push(("Invoice", invoice.number.clone()));
+    }
+    if let Some(customer) = &order.customer {
+        facts.push(("Customer", customer.name.clone()));
+    }
+    for (label, value) in &facts {
+        canvas.text(left, y, SOFT, Align::Left, label);
+        canvas.text(right, y, TEXT, Align::Right, value);
+        y += LINE;
+    }
+    y = divider(&mut canvas, y - 4.0, left, room);
+
+    for line in &order.lines {
+        for part in fonts.wrap(TEXT.weight, TEXT.size, &line.name, room) {
+            canvas.text(left, y, TEXT, Align::Left, &part);
+            y += LINE;
+        }
+        let detail = format!(
+            "{} × {}   {}",
+            locale.numbers.format_quantity(line.quantity),
+            money(line.unit_price),
+            line.tax_label
+        );
+        canvas.text(left + 8.0, y, SOFT, Align::Left, &detail);
+        canvas.text(right, y, TEXT, Align::Right, &money(line.line_total));
+        y += LINE + 3.0;
+    }
+    y = divider(&mut canvas, y - 4.0, left, room);
+
+    canvas.text(left, y, TEXT, Align::Left, "Subtotal (net)");
+    canvas.text(right, y, TEXT, Align::Right, &money(order.subtotal));
+    y += LINE;
+    for row in &order.tax_breakdown {
+        let label = format!("{} on {}", row.label, money(row.base));
+        canvas.text(left, y, SOFT, Align::Left, &label);
+        canvas.text(right, y, TEXT, Align::Right, &money(row.tax));
+        y += LINE;
+    }
+    y += 6.0;
+    let total_style = TextStyle::new(Weight::Bold, 11.0, Tone::Ink);
+    canvas.text(
+        left,
+        y,
+        total_style,
+        Align::Left,
+        &format!("TOTAL {}", order.currency.code),
+    );
+    canvas.text(right, y, total_style, Align::Right, &money(order.total));
+    y += LINE + 6.0;
+
+    for payment in &order.payments {
+        canvas.text(left, y, TEXT, Align::Left, payment.method.label());
+        canvas.text(right, y, TEXT, Align::Right, &money(payment.amount));
+        y += LINE;
+        if let Some(reference) = &payment.reference {
+            canvas.text(
+                left + 8.0,
+                y,
+                SOFT,
+                Align::Left,
+                &format!("Ref. {reference}"),
+            );
+            y += LINE;
+        }
+    }
+    if !order.change_due.is_zero() {
+        canvas.text(left, y, STRONG, Align::Left, "Change");
+        canvas.text(right, y, STRONG, Align::Right, &money(order.change_due));
+        y += LINE;
+    }
+    y = divider(&mut canvas, y - 2.0, left, room);
+    canvas.text(
+        centre,
+        y + 2.0,
+        STRONG,
+        Align::Center,
+        "Thank you for your purchase!",
+    );
+    y += LINE + 4.0;
+    let id_style = TextStyle::new(Weight::Regular, 6.0, Tone::Muted);
+    canvas.text(centre, y, id_style, Align::Center, &order.id.to_string());
+    SizedPage {
+        canvas,
+        height: y + MARGIN,
+    }
+}
+
+/// A hairline across the receipt; returns the baseline for the next text line.
+fn divider(canvas: &mut Canvas<'_>, y: f32, left: f32, width: f32) -> f32 {
+    canvas.rule(left, y + 2.0, width, 0.5, Tone::Rule);
+    y + 2.0 + 14.0
+}

@@ -1,0 +1,406 @@
+//! Every kind of PDF, made from the samples and read back: the text (`pdftotext`), the
+//! fonts (`pdffonts`), the page count and size (`pdfinfo`) and the packing slip's barcode
+//! (`zbarimg` on a 300 dpi render). Each kind is also rendered at 150 dpi into
+//! `tests/artifacts/documents/` for a person to look at.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use kassa_documents::{DocumentError, DocumentLocale, DocumentMaker, DocumentOrder, NumberStyle};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use crate::samples;
+use crate::tools;
+
+fn maker() -> &'static DocumentMaker {
+    static MAKER: OnceLock<DocumentMaker> = OnceLock::new();
+    MAKER.get_or_init(|| DocumentMaker::new().expect("the embedded fonts parse"))
+}
+
+fn germany() -> DocumentLocale {
+    DocumentLocale::for_country("DE")
+}
+
+fn euros(amount: Decimal) -> String {
+    NumberStyle::CommaDecimal.format_amount(amount, &kassa_documents::Currency::new("EUR", 2))
+}
+
+/// Saves the PDF, renders its first page for people, and returns its path and text.
+fn save_and_read(name: &str, pdf: &[u8]) -> (std::path::PathBuf, String) {
+    let path = tools::save(name, pdf);
+    tools::render_first_page(&path, 150, "");
+    let text = tools::pdf_text(&path);
+    (path, text)
+}
+
+fn assert_fonts_embedded(path: &Path) {
+    let fonts = tools::pdf_fonts(path);
+    for face in ["DejaVuSans ", "DejaVuSans-Bold "] {
+        let row = fonts
+            .lines()
+            .find(|line| line.contains(&format!("+{face}")))
+            .unwrap_or_else(|| panic!("{face}is not in {}:\n{fonts}", path.display()));
+        assert!(
+            row.contains("yes yes yes"),
+            "{face}must be embedded, subset and have a Unicode map in {}:\n{row}",
+            path.display()
+        );
+    }
+}
+
+fn assert_lines_listed(text: &str, order: &DocumentOrder) {
+    for line in &order.lines {
+        assert!(text.contains(&line.sku), "SKU {} is missing", line.sku);
+    }
+}
+
+#[test]
+fn invoice_shows_lines_tax_rows_totals_and_greek_and_cyrillic_names() {
+    let order = samples::order();
+    let pdf = maker()
+        .invoice(&samples::shop(), &order, germany())
+        .unwrap();
+    let (path, text) = save_and_read("invoice", &pdf);
+
+    assert!(text.contains("INVOICE"), "the title is printed");
+    assert!(
+        text.contains("INV-2025-000042"),
+        "the invoice number is printed"
+    );
+    assert!(
+        text.contains("S01-R01-000042"),
+        "the order reference is printed"
+    );
+    assert!(
+        text.contains(samples::GREEK_CUSTOMER),
+        "Greek bill-to name survives:\n{text}"
+    );
+    assert!(text.contains("Οδός Ερμού 25"), "Greek address survives");
+    assert!(
+        text.contains(samples::CYRILLIC_RECIPIENT),
+        "Cyrillic ship-to name survives"
+    );
+    assert!(text.contains("Иван-чай"), "Cyrillic product name survives");
+    assert!(text.contains("Hauptstraße 12"), "German ß survives");
+    assert_lines_listed(&text, &order);
+    for line in &order.lines {
+        assert!(
+            text.contains(&euros(line.line_total)),
+            "line total {} is missing",
+            line.line_total
+        );
+    }
+    for row in &order.tax_breakdown {
+        let expected = &row.label;
+        let tax_row = text
+            .lines()
+            .find(|line| line.contains(expected.as_str()) && line.contains(&euros(row.base)))
+            .unwrap_or_else(|| panic!("no tax row for {expected} with base {}:\n{text}", row.base));
+        assert!(
+            tax_row.contains(&euros(row.tax)),
+            "tax row {expected} shows its tax {}",
+            row.tax
+        );
+    }
+    assert!(
+        text.contains("227,38"),
+        "the total of the sample (computed by hand) is 227,38"
+    );
+    assert!(
+        text.contains(&euros(order.subtotal)),
+        "the subtotal is printed"
+    );
+    assert!(
+        text.contains(&euros(order.tax_total)),
+        "the tax total is printed"
+    );
+    assert!(text.contains("Total EUR"), "the total names its currency");
+    assert!(text.contains("Page 1 of 1"), "a one-page invoice says so");
+    assert_eq!(tools::page_count(&path), 1);
+    assert_fonts_embedded(&path);
+}
+
+#[test]
+fn long_invoice_flows_onto_further_pages_with_repeated_headers_and_page_numbers() {
+    let order = samples::long_order();
+    let pdf = maker()
+        .invoice(&samples::shop(), &order, germany())
+        .unwrap();
+    let path = tools::save("invoice-long", &pdf);
+    let text = tools::pdf_text(&path);
+    let pages = tools::page_count(&path);
+    assert!(
+        pages >= 3,
+        "90 lines need at least three A4 pages, got {pages}"
+    );
+    let page_texts: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .collect();
+    assert_eq!(
+        page_texts.len(),
+        pages,
+        "pdftotext separates pages with form feeds"
+    );
+    for (index, page) in page_texts.iter().enumerate() {
+        let number = format!("Page {} of {pages}", index + 1);
+        assert!(page.contains(&number), "page {} says {number:?}", index + 1);
+        assert!(
+            page.contains("DESCRIPTION") && page.contains("UNIT PRICE"),
+            "page {} repeats the table header",
+            index + 1
+        );
+        if index > 0 {
+            assert!(
+                page.contains("Invoice INV-2025-001337 (continued)"),
+                "follow-on pages say what continues"
+            );
+        }
+    }
+    assert_lines_listed(&text, &order);
+    let last = page_texts.last().unwrap();
+    assert!(
+        last.contains(&euros(order.total)),
+        "the total is on the last page"
+    );
+}
+
+#[test]
+fn credit_note_names_the_invoice_it_corrects_and_the_amount_credited() {
+    let note = samples::credit_note();
+    let pdf = maker()
+        .credit_note(&samples::shop(), &note, germany())
+        .unwrap();
+    let (path, text) = save_and_read("credit-note", &pdf);
+    assert!(text.contains("CREDIT NOTE"));
+    assert!(text.contains("CN-2025-000003"), "its own number");
+    assert!(text.contains("INV-2025-000042"), "the invoice it corrects");
+    assert!(text.contains("cup arrived chipped"), "the reason");
+    assert!(text.contains(samples::GREEK_CUSTOMER));
+    assert!(text.contains("Total credited EUR"));
+    assert!(text.contains("37,00"), "two cups at 18,50 are credited");
+    assert!(text.contains(&euros(note.tax_total)), "the credited tax");
+    assert_fonts_embedded(&path);
+}
+
+#[test]
+fn packing_slip_shows_ship_to_bins_and_quantities_but_no_prices() {
+    let order = samples::order();
+    let pdf = maker()
+        .packing_slip(&samples::shop(), &order, germany())
+        .unwrap();
+    let (path, text) = save_and_read("packing-slip", &pdf);
+    assert!(text.contains("PACKING SLIP"));
+    assert!(text.contains(samples::CYRILLIC_RECIPIENT), "ship-to name");
+    assert!(text.contains("125009 Москва"), "ship-to address");
+    assert_lines_listed(&text, &order);
+    for line in &order.lines {
+        let bin = line.bin_location.as_deref().unwrap();
+        let row = text.lines().find(|row| row.contains(&line.sku)).unwrap();
+        assert!(
+            row.contains(bin),
+            "the row of {} shows its bin {bin}: {row}",
+            line.sku
+        );
+    }
+    for line in &order.lines {
+        for price in [line.unit_price, line.line_total] {
+            assert!(
+                !text.contains(&euros(price)),
+                "a packing slip shows no prices, found {price}"
+            );
+        }
+    }
+    assert!(!text.contains(&euros(order.total)), "no total");
+    assert!(!text.contains("EUR"), "no currency at all");
+    assert_fonts_embedded(&path);
+}
+
+#[test]
+fn packing_slip_barcode_scans_back_as_the_order_reference() {
+    let order = samples::order();
+    let pdf = maker()
+        .packing_slip(&samples::shop(), &order, germany())
+        .unwrap();
+    let path = tools::save("packing-slip-scan", &pdf);
+    let png = tools::render_first_page(&path, 300, "-300dpi");
+    let decoded = tools::decode_barcodes(&png);
+    assert_eq!(
+        decoded.trim(),
+        format!("CODE-128:{}", order.reference),
+        "the scanner must read exactly the order reference"
+    );
+}
+
+#[test]
+fn batch_of_packing_slips_numbers_each_slip_on_its_own() {
+    let orders = samples::batch();
+    let pdf = maker()
+        .packing_slips(&samples::shop(), &orders, germany())
+        .unwrap();
+    let path = tools::save("packing-slips-batch", &pdf);
+    let text = tools::pdf_text(&path);
+    assert_eq!(
+        tools::page_count(&path),
+        orders.len(),
+        "one page per short slip"
+    );
+    assert_eq!(
+        text.matches("Page 1 of 1").count(),
+        orders.len(),
+        "each slip counts its own pages"
+    );
+    for order in &orders {
+        assert!(text.contains(&order.reference));
+    }
+}
+
+#[test]
+fn pick_list_sums_quantities_per_product_in_bin_order() {
+    let orders = samples::batch();
+    let pdf = maker()
+        .pick_list(&samples::shop(), &orders, samples::created_at(), germany())
+        .unwrap();
+    let (path, text) = save_and_read("pick-list", &pdf);
+    assert!(text.contains("PICK LIST"));
+    // The four orders hold the first 6, 3, 4 and 2 sample lines: coffee (2 each) and
+    // olives (3 each) are in all four, tea (1) in three, the cups (2) in two.
+    let expectations = [
+        ("COF-ETH-500", "8", "4"),
+        ("OLV-KAL-250", "12", "4"),
+        ("TEA-IVN-100", "3", "3"),
+        ("MUG-CER-350", "4", "2"),
+    ];
+    for (sku, quantity, order_count) in expectations {
+        let row = text.lines().find(|line| line.contains(sku)).unwrap();
+        let numbers: Vec<&str> = row.split_whitespace().rev().take(2).collect();
+        assert_eq!(
+            numbers,
+            [order_count, quantity],
+            "{sku}: quantity then order count in {row:?}"
+        );
+    }
+    let bins: Vec<&str> = text
+        .lines()
+        .filter_map(|line| {
+            line.split_whitespace()
+                .find(|word| word.len() == 6 && word.as_bytes()[1] == b'-')
+        })
+        .collect();
+    let mut sorted = bins.clone();
+    sorted.sort_unstable();
+    assert!(bins.len() >= 5, "every product row shows its bin: {bins:?}");
+    assert_eq!(
+        bins, sorted,
+        "rows follow the bins, the picker's walking order"
+    );
+    for price in ["14,90", "129,00"] {
+        assert!(!text.contains(price), "a pick list shows no prices");
+    }
+    assert_fonts_embedded(&path);
+}
+
+#[test]
+fn pick_list_of_many_products_flows_onto_further_pages_with_repeated_headers() {
+    let mut orders = vec![samples::long_order(), samples::long_order()];
+    orders[1].reference = "S01-R02-001338".to_owned();
+    let pdf = maker()
+        .pick_list(&samples::shop(), &orders, samples::created_at(), germany())
+        .unwrap();
+    let path = tools::save("pick-list-long", &pdf);
+    let pages = tools::page_count(&path);
+    assert!(
+        pages >= 2,
+        "90 products need more than one page, got {pages}"
+    );
+    let text = tools::pdf_text(&path);
+    for (index, page) in text
+        .split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .enumerate()
+    {
+        assert!(
+            page.contains("BIN") && page.contains("QTY"),
+            "page {} repeats the header",
+            index + 1
+        );
+        assert!(page.contains(&format!("Page {} of {pages}", index + 1)));
+    }
+    // Each of the 90 SKUs is in both orders: every row shows twice the order's quantity.
+    let row = text
+        .lines()
+        .find(|line| line.contains("COF-ETH-500-03"))
+        .unwrap();
+    let numbers: Vec<&str> = row.split_whitespace().rev().take(2).collect();
+    assert_eq!(numbers, ["2", "10"], "5 per order, in 2 orders: {row:?}");
+}
+
+#[test]
+fn receipt_is_80_mm_wide_and_as_tall_as_its_content() {
+    let order = samples::cash_order();
+    let pdf = maker()
+        .receipt(&samples::shop(), &order, germany())
+        .unwrap();
+    let (path, text) = save_and_read("receipt", &pdf);
+    let (width, height) = tools::page_size(&path);
+    assert!(
+        (width - 226.77).abs() < 0.1,
+        "80 mm is 226.77 pt wide, got {width}"
+    );
+    assert!(
+        height > 300.0 && height < 700.0,
+        "the height follows the content, got {height}"
+    );
+    assert!(text.contains("TOTAL EUR"));
+    assert!(text.contains("227,38"), "the total");
+    assert!(text.contains("500,00"), "the cash tendered");
+    assert!(text.contains(&euros(order.change_due)), "the change");
+    assert!(text.contains("Иван-чай"), "Cyrillic on the receipt");
+    assert_fonts_embedded(&path);
+}
+
+#[test]
+fn us_shops_get_letter_paper_and_month_first_dates() {
+    let order = samples::order();
+    let pdf = maker()
+        .invoice(&samples::shop(), &order, DocumentLocale::for_country("US"))
+        .unwrap();
+    let path = tools::save("invoice-letter", &pdf);
+    assert_eq!(tools::page_size(&path), (612.0, 792.0), "US Letter");
+    let text = tools::pdf_text(&path);
+    assert!(text.contains("03/14/2025"), "month first");
+    assert!(text.contains("227.38"), "point decimal");
+}
+
+#[test]
+fn amounts_finer_than_the_currency_are_refused_instead_of_rounded() {
+    let mut order = samples::order();
+    order.lines[1].unit_price = dec!(4.495);
+    let error = maker()
+        .invoice(&samples::shop(), &order, germany())
+        .unwrap_err();
+    assert!(
+        matches!(error, DocumentError::AmountTooPrecise { .. }),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("line 2 unit price"),
+        "the message names the amount: {error}"
+    );
+}
+
+#[test]
+fn an_order_without_an_invoice_has_no_invoice_pdf() {
+    let mut order = samples::order();
+    order.invoice = None;
+    let error = maker()
+        .invoice(&samples::shop(), &order, germany())
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("S01-R01-000042 has no invoice yet"),
+        "{error}"
+    );
+}
