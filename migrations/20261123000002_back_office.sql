@@ -21,7 +21,8 @@ CREATE INDEX customers_phone ON customers (phone);
 INSERT INTO settings (key, value) VALUES
     ('credit_note_series', 'CN'),
     ('test_invoice_series', 'TEST'),
-    ('referral_commission_percent', '5');
+    ('referral_commission_percent', '5'),
+    ('store_country', 'BE');
 
 -- A credit note refunds (part of) an invoice. Issued documents are never edited.
 CREATE TABLE credit_notes (
@@ -93,7 +94,7 @@ SELECT o.id,
 -- outcome, so the rest still succeeds when one fails.
 CREATE TABLE jobs (
     id          INTEGER PRIMARY KEY,
-    kind        TEXT NOT NULL CHECK (kind IN ('fulfil', 'cancel', 'return', 'export_csv')),
+    kind        TEXT NOT NULL CHECK (kind IN ('fulfil', 'cancel', 'return', 'export_csv', 'packing_slips', 'pick_list')),
     status      TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'done')),
     requested_by TEXT NOT NULL,
     output      TEXT,

@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "start_mass_action",
     "job_status",
     "save_order_status",
+    "save_order_document",
 ];
 
 fn main() {

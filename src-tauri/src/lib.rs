@@ -8,8 +8,9 @@ use kassa_core::api::{
     AddToCartRequest, AppStatus, CartView, ChangeStatusRequest, CheckoutReceipt, CheckoutRequest,
     CustomerSummary, DemoSummary, GetOrderRequest, JobRequest, JobView, ListOrdersRequest,
     MassActionRequest, OrderDetail, OrderPage, OrderStatusView, ProductSummary,
-    RecordPaymentRequest, RemoveLineRequest, ScanRequest, ScanResult, SearchCustomersRequest,
-    SearchProductsRequest, SetQuantityRequest, StaffOrderRequest, UpdateOrderRequest,
+    RecordPaymentRequest, RemoveLineRequest, SaveDocumentRequest, SavedDocument, ScanRequest,
+    ScanResult, SearchCustomersRequest, SearchProductsRequest, SetQuantityRequest,
+    StaffOrderRequest, UpdateOrderRequest,
 };
 use kassa_core::paths::resolve_database_path;
 use kassa_core::{ApiError, ErrorCode, Kassa, RegisterConfig, SystemClock};
@@ -81,6 +82,14 @@ async fn get_order(kassa: State<'_, Kassa>, request: GetOrderRequest) -> Reply<O
 #[tauri::command]
 async fn list_statuses(kassa: State<'_, Kassa>) -> Reply<Vec<OrderStatusView>> {
     kassa.list_statuses().await
+}
+
+#[tauri::command]
+async fn save_order_document(
+    kassa: State<'_, Kassa>,
+    request: SaveDocumentRequest,
+) -> Reply<SavedDocument> {
+    kassa.save_order_document(request).await
 }
 
 #[tauri::command]
@@ -205,6 +214,7 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             start_mass_action,
             job_status,
             save_order_status,
+            save_order_document,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -535,6 +535,43 @@ pub enum MassActionKind {
     Return,
     /// Write the orders to a CSV file.
     ExportCsv,
+    /// One PDF with a packing slip per order (for the warehouse printer).
+    PackingSlips,
+    /// One PDF pick list: quantities summed per product across the orders.
+    PickList,
+}
+
+/// Which document of an order to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DocumentKind {
+    /// The invoice.
+    Invoice,
+    /// The packing slip (no prices, with the reference as a barcode).
+    PackingSlip,
+    /// The 80 mm till receipt.
+    Receipt,
+}
+
+/// Makes one document of an order as a PDF file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct SaveDocumentRequest {
+    /// The order.
+    pub uuid: Uuid,
+    /// Which document.
+    pub kind: DocumentKind,
+}
+
+/// A document written to disk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SavedDocument {
+    /// Where the PDF was written (the `documents` folder beside the database).
+    pub path: String,
+    /// Its size in bytes.
+    pub bytes: i64,
 }
 
 /// Starts a mass action on the given orders, or on every order that matches a filter.

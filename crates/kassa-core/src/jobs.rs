@@ -24,6 +24,8 @@ fn kind_code(kind: MassActionKind) -> &'static str {
         MassActionKind::Cancel => "cancel",
         MassActionKind::Return => "return",
         MassActionKind::ExportCsv => "export_csv",
+        MassActionKind::PackingSlips => "packing_slips",
+        MassActionKind::PickList => "pick_list",
     }
 }
 
@@ -33,6 +35,8 @@ fn kind_from_code(code: &str) -> ApiResult<MassActionKind> {
         "cancel" => Ok(MassActionKind::Cancel),
         "return" => Ok(MassActionKind::Return),
         "export_csv" => Ok(MassActionKind::ExportCsv),
+        "packing_slips" => Ok(MassActionKind::PackingSlips),
+        "pick_list" => Ok(MassActionKind::PickList),
         other => Err(ApiError::new(
             ErrorCode::Internal,
             format!("Unknown job kind `{other}`."),
@@ -150,8 +154,23 @@ impl Kassa {
         tx.set_job_status(job_id, "running", None, self.clock.now())
             .await?;
         tx.commit().await?;
-        let output = if job.kind == MassActionKind::ExportCsv {
-            Some(self.export_job_csv(job_id).await?)
+        // Files cover every order at once; status changes go order by order.
+        let file = match job.kind {
+            MassActionKind::ExportCsv => Some(self.export_job_csv(job_id).await?),
+            MassActionKind::PackingSlips | MassActionKind::PickList => {
+                let uuids = self.store.job_order_uuids(job_id).await?;
+                Some(
+                    self.batch_document(job_id, &uuids, job.kind == MassActionKind::PickList)
+                        .await?,
+                )
+            }
+            MassActionKind::Fulfil | MassActionKind::Cancel | MassActionKind::Return => None,
+        };
+        let output = if let Some(path) = file {
+            let mut tx = self.store.begin_write().await?;
+            tx.finish_job_items(job_id).await?;
+            tx.commit().await?;
+            Some(path)
         } else {
             let target = self.target_status(job.kind).await?;
             while let Some(item) = self.store.next_job_item(job_id).await? {
@@ -183,7 +202,9 @@ impl Kassa {
             }
             MassActionKind::Cancel => status.canceled,
             MassActionKind::Return => status.refunded && status.shipped,
-            MassActionKind::ExportCsv => false,
+            MassActionKind::ExportCsv | MassActionKind::PackingSlips | MassActionKind::PickList => {
+                false
+            }
         });
         found.map(|status| status.code).ok_or_else(|| {
             ApiError::new(
@@ -284,9 +305,6 @@ impl Kassa {
         }
         let mut file = std::fs::File::create(&path).map_err(io)?;
         file.write_all(&bytes).map_err(io)?;
-        let mut tx = self.store.begin_write().await?;
-        tx.finish_job_items(job_id).await?;
-        tx.commit().await?;
         Ok(path.display().to_string())
     }
 }

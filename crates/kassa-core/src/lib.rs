@@ -12,6 +12,7 @@ mod catalog;
 mod checkout;
 pub mod clock;
 pub mod demo;
+mod documents;
 pub mod error;
 mod jobs;
 mod order_flow;
@@ -52,6 +53,8 @@ pub struct Kassa {
     database_path: PathBuf,
     /// Held by the one job worker that runs at a time.
     job_worker: Arc<tokio::sync::Mutex<()>>,
+    /// The PDF maker, its fonts parsed once on first use.
+    documents: Arc<tokio::sync::OnceCell<Arc<kassa_documents::DocumentMaker>>>,
 }
 
 impl std::fmt::Debug for Kassa {
@@ -83,6 +86,7 @@ impl Kassa {
             register,
             database_path: path.to_path_buf(),
             job_worker: Arc::default(),
+            documents: Arc::default(),
         })
     }
 

@@ -3,4 +3,4 @@
 /**
  * What a mass action does to each selected order.
  */
-export type MassActionKind = "fulfil" | "cancel" | "return" | "export_csv";
+export type MassActionKind = "fulfil" | "cancel" | "return" | "export_csv" | "packing_slips" | "pick_list";

@@ -1,0 +1,238 @@
+//! PDF documents of orders, made by `kassa-documents` from the stored order snapshot
+//! (never from the current catalog) and written to the `documents` folder beside the
+//! database: invoices, packing slips and receipts one at a time, and packing slips and pick
+//! lists for a mass action's orders in one file each.
+//!
+//! Making PDFs is CPU work (≈1 ms a page): it runs on the blocking pool, never on the
+//! async threads that serve the counter.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use kassa_documents::model::{
+    Currency as DocumentCurrency, CustomerDetails, DocumentLine, DocumentOrder, DocumentPayment,
+    InvoiceDetails, InvoiceStatus as DocumentInvoiceStatus, PaymentMethod, ShopDetails,
+    TaxBreakdownRow,
+};
+use kassa_documents::{DocumentLocale, DocumentMaker};
+use rust_decimal::Decimal;
+
+use crate::api::{DocumentKind, OrderDetail, SaveDocumentRequest, SavedDocument};
+use crate::{ApiError, ApiResult, ErrorCode, Kassa};
+
+fn document_error(error: impl std::fmt::Display) -> ApiError {
+    ApiError::new(
+        ErrorCode::Internal,
+        format!("The document could not be made: {error}"),
+    )
+}
+
+/// The shop's details as documents print them.
+pub(crate) fn shop_details(store: &crate::api::StoreDetails) -> ShopDetails {
+    ShopDetails {
+        name: store.name.clone(),
+        address_lines: store.address.split(", ").map(str::to_owned).collect(),
+        tax_id: store.tax_id.clone(),
+        email: None,
+        phone: None,
+    }
+}
+
+fn invoice_status(code: &str) -> DocumentInvoiceStatus {
+    match code {
+        "paid" => DocumentInvoiceStatus::Paid,
+        "partially_paid" => DocumentInvoiceStatus::PartiallyPaid,
+        "void" => DocumentInvoiceStatus::Void,
+        _ => DocumentInvoiceStatus::Unpaid,
+    }
+}
+
+/// The document model of a placed order (its immutable snapshot).
+pub(crate) fn document_order(order: &OrderDetail, minor_digits: u32) -> DocumentOrder {
+    DocumentOrder {
+        reference: order.reference.clone(),
+        id: order.uuid,
+        ordered_at: order.created_at.naive_utc(),
+        customer: order.customer.as_ref().map(|customer| CustomerDetails {
+            name: customer.name.clone(),
+            email: customer.email.clone(),
+        }),
+        ship_to: None,
+        bill_to: None,
+        lines: order
+            .lines
+            .iter()
+            .map(|line| DocumentLine {
+                sku: line.sku.clone(),
+                name: line.name.clone(),
+                quantity: Decimal::from(line.quantity),
+                unit_price: line.unit_price,
+                tax_label: line.tax_label.clone(),
+                tax_amount: line.tax,
+                line_total: line.total,
+                bin_location: None,
+            })
+            .collect(),
+        tax_breakdown: order
+            .taxes
+            .iter()
+            .map(|tax| TaxBreakdownRow {
+                label: tax.label.clone(),
+                base: tax.base,
+                tax: tax.tax,
+            })
+            .collect(),
+        subtotal: order.subtotal_net,
+        tax_total: order.tax_total,
+        total: order.total,
+        payments: order
+            .payments
+            .iter()
+            .filter(|payment| payment.amount > Decimal::ZERO)
+            .map(|payment| DocumentPayment {
+                method: match payment.method.as_str() {
+                    "cash" => PaymentMethod::Cash,
+                    "card" => PaymentMethod::Card,
+                    other => PaymentMethod::Other(other.to_owned()),
+                },
+                amount: if payment.method == "cash" {
+                    payment.tendered
+                } else {
+                    payment.amount
+                },
+                reference: payment.reference.clone(),
+            })
+            .collect(),
+        change_due: order.change_due,
+        invoice: order.invoice.as_ref().map(|invoice| InvoiceDetails {
+            number: invoice.number.clone(),
+            issued_on: invoice.issued_at.date_naive(),
+            status: invoice_status(&invoice.status),
+        }),
+        currency: DocumentCurrency {
+            code: order.currency_code.clone(),
+            minor_digits,
+        },
+    }
+}
+
+impl Kassa {
+    /// The document maker, made (fonts parsed) on first use and shared afterwards.
+    pub(crate) async fn document_maker(&self) -> ApiResult<Arc<DocumentMaker>> {
+        self.documents
+            .get_or_try_init(|| async {
+                tokio::task::spawn_blocking(DocumentMaker::new)
+                    .await
+                    .map_err(document_error)?
+                    .map(Arc::new)
+                    .map_err(document_error)
+            })
+            .await
+            .cloned()
+    }
+
+    pub(crate) fn data_folder(&self, name: &str) -> PathBuf {
+        self.database_path
+            .parent()
+            .map_or_else(|| PathBuf::from(name), |dir| dir.join(name))
+    }
+
+    pub(crate) async fn document_locale(&self) -> ApiResult<DocumentLocale> {
+        let settings = self.store.settings().await?;
+        Ok(DocumentLocale::for_country(
+            settings.get("store_country").map_or("BE", String::as_str),
+        ))
+    }
+
+    /// Makes one document of an order and writes it to `documents/` beside the database.
+    pub async fn save_order_document(
+        &self,
+        request: SaveDocumentRequest,
+    ) -> ApiResult<SavedDocument> {
+        let order = self
+            .get_order(crate::api::GetOrderRequest { uuid: request.uuid })
+            .await?;
+        let settings = self.settings().await?;
+        let shop = shop_details(&settings.store);
+        let model = document_order(&order, settings.pricing.currency.minor_unit_digits);
+        let locale = self.document_locale().await?;
+        let maker = self.document_maker().await?;
+        let kind = request.kind;
+        let bytes = tokio::task::spawn_blocking(move || match kind {
+            DocumentKind::Invoice => maker.invoice(&shop, &model, locale),
+            DocumentKind::PackingSlip => maker.packing_slip(&shop, &model, locale),
+            DocumentKind::Receipt => maker.receipt(&shop, &model, locale),
+        })
+        .await
+        .map_err(document_error)?
+        .map_err(document_error)?;
+        let suffix = match kind {
+            DocumentKind::Invoice => "invoice",
+            DocumentKind::PackingSlip => "packing-slip",
+            DocumentKind::Receipt => "receipt",
+        };
+        let path = self
+            .data_folder("documents")
+            .join(format!("{}-{suffix}.pdf", order.reference));
+        write_file(&path, &bytes)?;
+        Ok(SavedDocument {
+            path: path.display().to_string(),
+            bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+        })
+    }
+
+    /// Packing slips (or a pick list) for the given orders in one PDF; returns its path.
+    pub(crate) async fn batch_document(
+        &self,
+        job_id: i64,
+        uuids: &[String],
+        pick_list: bool,
+    ) -> ApiResult<String> {
+        let settings = self.settings().await?;
+        let digits = settings.pricing.currency.minor_unit_digits;
+        let mut orders = Vec::with_capacity(uuids.len());
+        for uuid in uuids {
+            let Some(order_id) = self.store.order_id_by_uuid(uuid).await? else {
+                continue;
+            };
+            orders.push(document_order(&self.order_detail(order_id).await?, digits));
+        }
+        let shop = shop_details(&settings.store);
+        let locale = self.document_locale().await?;
+        let maker = self.document_maker().await?;
+        let now = self.clock.now().naive_utc();
+        let bytes = tokio::task::spawn_blocking(move || {
+            if pick_list {
+                maker.pick_list(&shop, &orders, now, locale)
+            } else {
+                maker.packing_slips(&shop, &orders, locale)
+            }
+        })
+        .await
+        .map_err(document_error)?
+        .map_err(document_error)?;
+        let name = if pick_list {
+            "pick-list"
+        } else {
+            "packing-slips"
+        };
+        let path = self
+            .data_folder("exports")
+            .join(format!("{name}-{job_id}.pdf"));
+        write_file(&path, &bytes)?;
+        Ok(path.display().to_string())
+    }
+}
+
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> ApiResult<()> {
+    let io = |error: std::io::Error| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("Cannot write {}: {error}", path.display()),
+        )
+    };
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(io)?;
+    }
+    std::fs::write(path, bytes).map_err(io)
+}
