@@ -19,6 +19,8 @@ import type { OrderStatusView } from './bindings/OrderStatusView';
 import type { ProductSummary } from './bindings/ProductSummary';
 import type { RecordPaymentRequest } from './bindings/RecordPaymentRequest';
 import type { RemoveLineRequest } from './bindings/RemoveLineRequest';
+import type { SaveDocumentRequest } from './bindings/SaveDocumentRequest';
+import type { SavedDocument } from './bindings/SavedDocument';
 import type { ScanRequest } from './bindings/ScanRequest';
 import type { ScanResult } from './bindings/ScanResult';
 import type { SearchCustomersRequest } from './bindings/SearchCustomersRequest';
@@ -65,6 +67,11 @@ export interface Backend {
   recordPayment(request: RecordPaymentRequest): Promise<OrderDetail>;
   /** `update_order`: internal reference, tracking code and notes. */
   updateOrder(request: UpdateOrderRequest): Promise<OrderDetail>;
+  /**
+   * `save_order_document`: writes the order's invoice, packing slip or receipt as a PDF
+   * into the `documents` folder beside the database and says where.
+   */
+  saveOrderDocument(request: SaveDocumentRequest): Promise<SavedDocument>;
   /** `delete_test_order` (`not_a_test_order` for a real order). */
   deleteTestOrder(request: GetOrderRequest): Promise<null>;
   /** `search_customers`: by name, e-mail or phone. */

@@ -21,6 +21,8 @@ import type { OrderStatusView } from './bindings/OrderStatusView';
 import type { ProductSummary } from './bindings/ProductSummary';
 import type { RecordPaymentRequest } from './bindings/RecordPaymentRequest';
 import type { RemoveLineRequest } from './bindings/RemoveLineRequest';
+import type { SaveDocumentRequest } from './bindings/SaveDocumentRequest';
+import type { SavedDocument } from './bindings/SavedDocument';
 import type { ScanRequest } from './bindings/ScanRequest';
 import type { ScanResult } from './bindings/ScanResult';
 import type { SearchCustomersRequest } from './bindings/SearchCustomersRequest';
@@ -103,6 +105,10 @@ export class TauriBackend implements Backend {
 
   updateOrder(request: UpdateOrderRequest): Promise<OrderDetail> {
     return call('update_order', request);
+  }
+
+  saveOrderDocument(request: SaveDocumentRequest): Promise<SavedDocument> {
+    return call('save_order_document', request);
   }
 
   deleteTestOrder(request: GetOrderRequest): Promise<null> {

@@ -111,5 +111,6 @@ describe('job report', () => {
     expect(jobSummary(done)).toBe('0 succeeded, 1 failed');
     expect(jobTitle(done)).toBe('Cancel finished · 1 order');
     expect(jobTitle(job({ kind: 'export_csv', total: 12 }))).toBe('Exporting 12 orders…');
+    expect(jobTitle(job({ kind: 'pick_list', total: 3 }))).toBe('Making a pick list for 3 orders…');
   });
 });

@@ -67,6 +67,8 @@ const VERBS: Record<MassActionKind, { doing: string; label: string }> = {
   cancel: { doing: 'Canceling', label: 'Cancel' },
   return: { doing: 'Returning', label: 'Return' },
   export_csv: { doing: 'Exporting', label: 'Export CSV' },
+  packing_slips: { doing: 'Making packing slips for', label: 'Packing slips' },
+  pick_list: { doing: 'Making a pick list for', label: 'Pick list' },
 };
 
 export function actionLabel(kind: MassActionKind): string {

@@ -1,12 +1,14 @@
 // The open order's page state: the staff fields being edited (kept while unsaved), the
-// status change form (e-mail default from the target status), recording a payment and
-// deleting a test order. Every change the backend confirms goes back through `changed`.
+// status change form (e-mail default from the target status), recording a payment,
+// saving its documents as PDF files and deleting a test order. Every change the backend
+// confirms goes back through `changed`.
 import type { Backend } from '../api/backend';
 import type { OrderDetail } from '../api/bindings/OrderDetail';
 import type { OrderStatusView } from '../api/bindings/OrderStatusView';
 import { errorMessage, toBackendError } from '../api/errors';
 import { OrderPaymentSession, balanceDue } from '../checkout/orderPayment.svelte';
 import type { PaymentMethod } from '../checkout/payment.svelte';
+import { OrderDocuments } from './orderDocuments.svelte';
 
 export interface EditorHooks {
   statuses: () => OrderStatusView[];
@@ -45,6 +47,7 @@ export class OrderEditor {
   confirmingDelete = $state(false);
   deleting = $state(false);
   deleteError = $state<string | null>(null);
+  readonly documents: OrderDocuments;
 
   /** The staff fields differ from what is saved. */
   get dirty(): boolean {
@@ -80,6 +83,7 @@ export class OrderEditor {
     this.#backend = backend;
     this.#hooks = hooks;
     this.uuid = order.uuid;
+    this.documents = new OrderDocuments(backend, order.uuid);
     this.order = $state(order);
     this.#fill(order);
   }

@@ -173,4 +173,30 @@ describe('FakeBackend back office', () => {
     expect(job.total).toBe(delivered.orders.length);
     expect(job.output_path).toMatch(/\.csv$/);
   });
+
+  it('saves an order document and says where and how big', async () => {
+    const api = backend();
+    const uuid = await firstOrder(api, 'payment_accepted');
+    const { reference } = await api.getOrder({ uuid });
+    const saved = await api.saveOrderDocument({ uuid, kind: 'packing_slip' });
+    expect(saved.path).toBe(`documents/${reference}-packing-slip.pdf`);
+    expect(saved.bytes).toBeGreaterThan(0);
+    await expect(api.saveOrderDocument({ uuid: crypto.randomUUID(), kind: 'receipt' })).rejects.toMatchObject(
+      { code: 'not_found' },
+    );
+  });
+
+  it('writes packing slips as a PDF without changing the orders', async () => {
+    const api = backend();
+    const uuid = await firstOrder(api, 'payment_accepted');
+    const started = await api.startMassAction({ kind: 'packing_slips', orders: [uuid] });
+    let job = started;
+    for (let i = 0; i < 50 && job.status !== 'done'; i += 1) {
+      await sleep(20);
+      job = await api.jobStatus({ job_id: started.job_id });
+    }
+    expect(job).toMatchObject({ status: 'done', succeeded: 1 });
+    expect(job.output_path).toMatch(/\.pdf$/);
+    expect((await api.getOrder({ uuid })).status).toBe('payment_accepted');
+  });
 });

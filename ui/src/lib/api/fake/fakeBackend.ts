@@ -1,9 +1,9 @@
 // An in-memory backend for developing and previewing the UI in a plain browser. It keeps
 // the Rust core's rules that the UI depends on (error codes, idempotent checkout and staff
 // orders, cart merging, stock warnings, status transitions with credit notes, editable
-// order statuses, background jobs) and saves its state in localStorage so the cart survives a reload. URL switches:
-// `?demo` starts with the demo store, `?fresh` ignores saved state, `?latency=300` slows
-// every call down.
+// order statuses, background jobs, document file names) and saves its state in
+// localStorage so the cart survives a reload. URL switches: `?demo` starts with the demo
+// store, `?fresh` ignores saved state, `?latency=300` slows every call down.
 import type { Backend } from '../backend';
 import type { AddToCartRequest } from '../bindings/AddToCartRequest';
 import type { AppStatus } from '../bindings/AppStatus';
@@ -24,6 +24,8 @@ import type { OrderStatusView } from '../bindings/OrderStatusView';
 import type { ProductSummary } from '../bindings/ProductSummary';
 import type { RecordPaymentRequest } from '../bindings/RecordPaymentRequest';
 import type { RemoveLineRequest } from '../bindings/RemoveLineRequest';
+import type { SaveDocumentRequest } from '../bindings/SaveDocumentRequest';
+import type { SavedDocument } from '../bindings/SavedDocument';
 import type { ScanRequest } from '../bindings/ScanRequest';
 import type { ScanResult } from '../bindings/ScanResult';
 import type { SearchCustomersRequest } from '../bindings/SearchCustomersRequest';
@@ -331,6 +333,16 @@ export class FakeBackend implements Backend {
     return structuredClone(order.detail);
   }
 
+  async saveOrderDocument({ uuid, kind }: SaveDocumentRequest): Promise<SavedDocument> {
+    await this.#delay(300);
+    const { detail } = this.#order(uuid);
+    if (kind === 'invoice' && !detail.invoice)
+      throw new BackendError('not_found', `Order ${detail.reference} has no invoice yet.`);
+    // No PDF is made in the browser: a plausible name and a size that grows with the lines.
+    const bytes = (kind === 'receipt' ? 9_000 : 24_000) + detail.lines.length * 1_400;
+    return { path: `documents/${detail.reference}-${kind.replace('_', '-')}.pdf`, bytes };
+  }
+
   async deleteTestOrder({ uuid }: GetOrderRequest): Promise<null> {
     await this.#delay();
     const order = this.#order(uuid);
@@ -427,7 +439,12 @@ export class FakeBackend implements Backend {
           },
     );
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-    const finish = (): string | null => (kind === 'export_csv' ? `exports/orders-${stamp}.csv` : null);
+    const finish = (): string | null =>
+      kind === 'export_csv'
+        ? `exports/orders-${stamp}.csv`
+        : kind === 'packing_slips' || kind === 'pick_list'
+          ? `exports/${kind.replace('_', '-')}-${stamp}.pdf`
+          : null;
     return this.#jobs.start(kind, steps, () => this.#save(), finish);
   }
 
