@@ -9,6 +9,8 @@
 
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { artifacts, cli, freshDatabase, startApp, storedOrders, waitForCount, withFailureScreenshot } from './support.mjs';
@@ -106,4 +108,14 @@ test('canceling a paid order refunds it with a credit note', () =>
 
     const order = storedOrders(database).find((candidate) => candidate.reference === 'S1-R3-000009');
     assert.equal(order.status, 'canceled');
+
+    // The invoice PDF of the same order, made from its snapshot and read back.
+    await browser.$('[data-testid="doc-invoice"]').click();
+    const saved = await browser.$('[data-testid="doc-saved"]');
+    await saved.waitForDisplayed({ timeout: 15_000, timeoutMsg: 'the invoice PDF is saved' });
+    const path = (await saved.getProperty('textContent')).match(/(\/\S+\.pdf)/)?.[1];
+    assert.ok(path && existsSync(path), `the PDF exists at the path shown: ${path}`);
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    assert.match(text, /INV-\d{4}-\d{6}/, 'the invoice number is on the PDF');
+    assert.match(text, /Kassa Demo Store/, 'the store is on the PDF');
   }));
