@@ -236,6 +236,8 @@ pub struct CheckoutRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct OrderLineView {
+    /// The product sold, while it still exists (for reordering).
+    pub product_id: Option<i64>,
     /// SKU at the time of sale.
     pub sku: String,
     /// Name at the time of sale.

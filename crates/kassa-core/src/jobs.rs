@@ -220,6 +220,11 @@ impl Kassa {
         let settings = self.settings().await?;
         let mut tx = self.store.begin_write().await?;
         let order = order_state(&mut tx, uuid).await?;
+        if order.status == target {
+            // Already done: a job resumed after a crash between an order's change and its
+            // outcome being recorded must not report that order as failed.
+            return Ok(());
+        }
         change_status_in_tx(
             &mut tx,
             &settings,

@@ -181,6 +181,7 @@ fn detail(
         lines: lines
             .into_iter()
             .map(|line| OrderLineView {
+                product_id: line.product_id,
                 sku: line.sku,
                 name: line.name,
                 quantity: line.quantity,

@@ -5,6 +5,10 @@
  */
 export type OrderLineView = { 
 /**
+ * The product sold, while it still exists (for reordering).
+ */
+product_id: number | null, 
+/**
  * SKU at the time of sale.
  */
 sku: string, 
