@@ -15,7 +15,8 @@ use kassa_domain::tender::{Settlement, Tender, TenderError, settle};
 use kassa_store::WriteTx;
 use kassa_store::carts::CartLineRow;
 use kassa_store::orders::{
-    InvoiceRow, NewOrder, OrderLineRow, OrderTaxRow, PaymentRow, StatusChangeRow,
+    InvoiceRow, NewOrder, OrderLineRow, OrderRecord, OrderRow, OrderTaxRow, PaymentRow,
+    StatusChangeRow,
 };
 use rust_decimal::Decimal;
 use serde_json::json;
@@ -107,8 +108,10 @@ pub(crate) struct OrderToPlace<'a> {
 
 /// What placing wrote.
 pub(crate) struct PlacedOrder {
-    pub order_id: i64,
     pub stock_warnings: Vec<String>,
+    /// Everything written, as it would be read back: the receipt is made from it without
+    /// reading the order again (checkout's latency is what the clerk waits for).
+    pub record: OrderRecord,
 }
 
 impl Kassa {
@@ -166,7 +169,11 @@ impl Kassa {
         .await?;
         tx.commit().await?;
         Ok(CheckoutReceipt {
-            order: self.order_detail(placed.order_id).await?,
+            order: crate::orders::detail(
+                &settings.pricing.currency,
+                settings.store.clone(),
+                placed.record,
+            )?,
             stock_warnings: placed.stock_warnings,
         })
     }
@@ -205,14 +212,16 @@ pub(crate) async fn place_order_in_tx(
         let tenders: Vec<Tender> = order.tenders.iter().map(tender).collect();
         Some(settle(&settings.pricing.currency, pricing.total, &tenders).map_err(tender_error)?)
     };
-    let order_id = write_order(tx, settings, order, &sold, &pricing, settlement.as_ref()).await?;
+    let mut record = write_order(tx, settings, order, &sold, &pricing, settlement.as_ref()).await?;
+    let order_id = record.order.id;
     tx.mark_cart_ordered(order.cart_id, order.now).await?;
     if settlement.is_some() {
         crate::paid::becoming_paid_in_tx(tx, settings, order_id, order.now).await?;
+        record.order.paid_at = Some(order.now);
     }
     Ok(PlacedOrder {
-        order_id,
         stock_warnings,
+        record,
     })
 }
 
@@ -223,7 +232,7 @@ async fn write_order(
     lines: &[CartLineRow],
     pricing: &CartPricing,
     settlement: Option<&Settlement>,
-) -> ApiResult<i64> {
+) -> ApiResult<OrderRecord> {
     let currency = &settings.pricing.currency;
     let now = order.now;
     let register_code = order.register_code;
@@ -265,39 +274,38 @@ async fn write_order(
     if order.is_test {
         tx.mark_test_order(order_id).await?;
     }
+    let mut line_rows = Vec::with_capacity(lines.len());
     for (position, (line, priced)) in (1_i64..).zip(lines.iter().zip(&pricing.lines)) {
-        tx.insert_order_line(
-            order_id,
-            &OrderLineRow {
-                position,
-                product_id: Some(line.product_id),
-                sku: line.sku.clone(),
-                name: line.name.clone(),
-                quantity: line.quantity,
-                unit_price_minor: line.unit_price_minor,
-                tax_code: priced.tax_rate.code.clone(),
-                tax_label: priced.tax_rate.label.clone(),
-                tax_percent: priced.tax_rate.percent.normalize().to_string(),
-                net_minor: minor(currency, priced.net)?,
-                tax_minor: minor(currency, priced.tax)?,
-                gross_minor: minor(currency, priced.gross)?,
-            },
-        )
-        .await?;
+        let row = OrderLineRow {
+            position,
+            product_id: Some(line.product_id),
+            sku: line.sku.clone(),
+            name: line.name.clone(),
+            quantity: line.quantity,
+            unit_price_minor: line.unit_price_minor,
+            tax_code: priced.tax_rate.code.clone(),
+            tax_label: priced.tax_rate.label.clone(),
+            tax_percent: priced.tax_rate.percent.normalize().to_string(),
+            net_minor: minor(currency, priced.net)?,
+            tax_minor: minor(currency, priced.tax)?,
+            gross_minor: minor(currency, priced.gross)?,
+        };
+        tx.insert_order_line(order_id, &row).await?;
+        line_rows.push(row);
     }
+    let mut tax_rows = Vec::with_capacity(pricing.taxes.len());
     for tax in &pricing.taxes {
-        tx.insert_order_tax(
-            order_id,
-            &OrderTaxRow {
-                tax_code: tax.rate.code.clone(),
-                label: tax.rate.label.clone(),
-                percent: tax.rate.percent.normalize().to_string(),
-                base_minor: minor(currency, tax.base)?,
-                tax_minor: minor(currency, tax.tax)?,
-            },
-        )
-        .await?;
+        let row = OrderTaxRow {
+            tax_code: tax.rate.code.clone(),
+            label: tax.rate.label.clone(),
+            percent: tax.rate.percent.normalize().to_string(),
+            base_minor: minor(currency, tax.base)?,
+            tax_minor: minor(currency, tax.tax)?,
+        };
+        tx.insert_order_tax(order_id, &row).await?;
+        tax_rows.push(row);
     }
+    let mut payment_rows = Vec::new();
     for payment in settlement
         .map(|s| s.payments.as_slice())
         .unwrap_or_default()
@@ -310,6 +318,7 @@ async fn write_order(
             reference: payment.reference.clone(),
         };
         tx.insert_payment(order_id, &row, now).await?;
+        payment_rows.push(row);
     }
     // Test orders number their invoices in a series of their own, so that deleting one
     // never leaves a gap in the real series.
@@ -335,22 +344,19 @@ async fn write_order(
         issued_at: now,
     };
     tx.insert_invoice(order_id, &invoice).await?;
-    tx.insert_status_change(
-        order_id,
-        &StatusChangeRow {
-            from_status: None,
-            to_status: status.to_owned(),
-            changed_by: order.placed_by.to_owned(),
-            note: if settlement.is_some() {
-                "Paid when placed"
-            } else {
-                "Placed, awaiting payment"
-            }
-            .to_owned(),
-            created_at: now,
-        },
-    )
-    .await?;
+    let first_change = StatusChangeRow {
+        from_status: None,
+        to_status: status.to_owned(),
+        changed_by: order.placed_by.to_owned(),
+        note: if settlement.is_some() {
+            "Paid when placed"
+        } else {
+            "Placed, awaiting payment"
+        }
+        .to_owned(),
+        created_at: now,
+    };
+    tx.insert_status_change(order_id, &first_change).await?;
     tx.index_order_for_search(order_id).await?;
     let payload =
         json!({ "order_uuid": order.uuid, "reference": reference, "invoice": invoice.number });
@@ -358,5 +364,52 @@ async fn write_order(
         .await?;
     tx.enqueue_outbox("mail", "new_order_notification", order.uuid, &payload, now)
         .await?;
-    Ok(order_id)
+    let status_row = tx.status(status).await?.ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("The order status `{status}` is missing."),
+        )
+    })?;
+    let customer = match order.customer_id {
+        Some(id) => tx.customer(id).await?,
+        None => None,
+    };
+    Ok(OrderRecord {
+        order: OrderRow {
+            id: order_id,
+            uuid: order.uuid.to_owned(),
+            reference,
+            register_code: register_code.to_owned(),
+            status: status.to_owned(),
+            status_label: status_row.label,
+            status_colour: status_row.colour,
+            currency_code: currency.code.clone(),
+            subtotal_net_minor: minor(currency, pricing.subtotal_net)?,
+            tax_total_minor: minor(currency, pricing.tax_total)?,
+            total_minor: invoice.total_minor,
+            paid_minor: invoice.paid_minor,
+            change_minor: minor(
+                currency,
+                settlement.map(|s| s.change_due).unwrap_or_default(),
+            )?,
+            invoice_number: Some(invoice.number.clone()),
+            customer_name: customer.as_ref().map(|c| c.name.clone()),
+            item_count: line_rows.iter().map(|line| line.quantity).sum(),
+            created_at: now,
+            customer_id: order.customer_id,
+            customer_email: customer.and_then(|c| c.email),
+            internal_reference: String::new(),
+            tracking_code: String::new(),
+            notes: String::new(),
+            paid_at: None,
+            refunded_minor: 0,
+            is_test: order.is_test,
+        },
+        lines: line_rows,
+        taxes: tax_rows,
+        payments: payment_rows,
+        invoice: Some(invoice),
+        history: vec![first_change],
+        credit_notes: Vec::new(),
+    })
 }

@@ -512,7 +512,11 @@ impl Kassa {
         .await?;
         tx.commit().await?;
         Ok(CheckoutReceipt {
-            order: self.order_detail(placed.order_id).await?,
+            order: crate::orders::detail(
+                &settings.pricing.currency,
+                settings.store.clone(),
+                placed.record,
+            )?,
             stock_warnings: placed.stock_warnings,
         })
     }

@@ -154,7 +154,7 @@ impl Kassa {
     }
 }
 
-fn detail(
+pub(crate) fn detail(
     currency: &Currency,
     store: crate::api::StoreDetails,
     record: OrderRecord,

@@ -79,6 +79,16 @@ impl Store {
 }
 
 impl WriteTx {
+    /// A customer by id, read inside the transaction.
+    pub async fn customer(&mut self, id: i64) -> StoreResult<Option<CustomerRow>> {
+        Ok(
+            sqlx::query_as("SELECT id, name, email, phone FROM customers WHERE id = ?1")
+                .bind(id)
+                .fetch_optional(self.conn())
+                .await?,
+        )
+    }
+
     /// Attaches a customer to a cart.
     pub async fn set_cart_customer(&mut self, cart_id: i64, customer_id: i64) -> StoreResult<()> {
         sqlx::query("UPDATE carts SET customer_id = ?2 WHERE id = ?1")

@@ -246,6 +246,14 @@ export class OrdersStore {
     if (this.draft === null) this.draft = new StaffOrderDraft(this.#backend, this.#hooks.currency());
   }
 
+  /** Reorder: a new order prefilled from a past one (customer, lines at today's prices). */
+  reorder(order: OrderDetail): void {
+    if (this.draft !== null) return;
+    const draft = new StaffOrderDraft(this.#backend, this.#hooks.currency());
+    this.draft = draft;
+    void draft.prefill(order);
+  }
+
   closeNewOrder(): void {
     if (this.draft?.busy) return;
     this.draft?.dispose();

@@ -1,13 +1,16 @@
 // A new order taken by staff for a customer (phone or e-mail orders): the customer and
 // product pickers (debounced searches, late answers dropped), the lines, how it is paid
 // and a test-order switch. The order UUID is made once, when the dialog opens, and sent
-// with every attempt, so a retry never creates a second order.
+// with every attempt, so a retry never creates a second order. A draft can be prefilled
+// from a past order ("Reorder"): its customer and its lines at today's prices.
 import type { Backend } from '../api/backend';
 import type { CheckoutReceipt } from '../api/bindings/CheckoutReceipt';
 import type { CustomerSummary } from '../api/bindings/CustomerSummary';
+import type { OrderDetail } from '../api/bindings/OrderDetail';
 import type { ProductSummary } from '../api/bindings/ProductSummary';
 import { errorMessage, toBackendError } from '../api/errors';
 import { currencyDigits } from '../money/format';
+import { lookupSkus, planReorder, type PriceChange } from './reorder';
 import {
   addLine,
   clampQuantity,
@@ -91,9 +94,17 @@ export class StaffOrderDraft {
   busy = $state(false);
   problem = $state<string | null>(null);
 
+  /** Reorder: the past order's reference while its products are looked up. */
+  prefilling = $state<string | null>(null);
+  /** Reorder: unit prices that changed since the past order. */
+  priceChanges = $state<PriceChange[]>([]);
+  /** Reorder: names of past lines whose product no longer exists. */
+  unavailable = $state<string[]>([]);
+
   readonly currency: string;
   readonly digits: number;
   readonly #backend: Backend;
+  #disposed = false;
 
   constructor(backend: Backend, currency: string) {
     this.#backend = backend;
@@ -109,6 +120,36 @@ export class StaffOrderDraft {
 
   get itemCount(): number {
     return this.lines.reduce((sum, line) => sum + line.quantity, 0);
+  }
+
+  /** The price change of a line taken from the past order, if its price changed. */
+  priceChangeOf(productId: number): PriceChange | null {
+    return this.priceChanges.find((change) => change.productId === productId) ?? null;
+  }
+
+  /** Takes the customer and the still-existing products of a past order, at today's prices. */
+  async prefill(order: OrderDetail): Promise<void> {
+    if (order.customer) this.customer = { ...order.customer, phone: null };
+    this.prefilling = order.reference;
+    try {
+      const skus = lookupSkus(order.lines);
+      const found = await Promise.all(
+        skus.map((sku) => this.#backend.searchProducts({ query: sku, limit: PRODUCT_LIMIT })),
+      );
+      if (this.#disposed) return;
+      const plan = planReorder(
+        order.lines,
+        Object.fromEntries(skus.map((sku, i) => [sku, found[i] ?? []])),
+        this.digits,
+      );
+      for (const line of plan.lines) this.lines = addLine(this.lines, line.product, line.quantity);
+      this.priceChanges = plan.changes;
+      this.unavailable = plan.unavailable;
+    } catch (error) {
+      if (!this.#disposed) this.problem = errorMessage(error);
+    } finally {
+      this.prefilling = null;
+    }
   }
 
   pickCustomer(customer: CustomerSummary): void {
@@ -138,7 +179,7 @@ export class StaffOrderDraft {
 
   /** Creates the order; resolves with it, or null when it failed (`problem` says why). */
   async create(): Promise<CheckoutReceipt | null> {
-    if (this.busy) return null;
+    if (this.busy || this.prefilling !== null) return null;
     const result = staffOrderRequest({
       orderUuid: this.orderUuid,
       customerId: this.customer?.id ?? null,
@@ -168,6 +209,7 @@ export class StaffOrderDraft {
 
   /** Stops pending searches when the dialog closes. */
   dispose(): void {
+    this.#disposed = true;
     this.customers.cancel();
     this.products.cancel();
   }

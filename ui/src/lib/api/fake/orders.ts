@@ -167,6 +167,7 @@ export function buildOrder(input: OrderInput): FakeOrder {
     register_code: input.registerCode,
     currency_code: STORE.currency,
     lines: lines.map((line) => ({
+      product_id: line.product.id,
       sku: line.product.sku,
       name: line.product.name,
       quantity: line.quantity,
