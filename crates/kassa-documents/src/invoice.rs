@@ -243,7 +243,7 @@ fn commercial_pages<'f>(
             Column::number("TAX", 75.0),
         ],
     };
-    let tax_rows: Vec<_> = document
+    let breakdown_rows: Vec<_> = document
         .taxes
         .iter()
         .map(|row| {
@@ -254,9 +254,10 @@ fn commercial_pages<'f>(
             )
         })
         .collect();
-    let tax_height: f32 = 32.0 + tax_rows.iter().map(|row| row.height()).sum::<f32>();
+    let breakdown_block_height: f32 =
+        32.0 + breakdown_rows.iter().map(|row| row.height()).sum::<f32>();
     let summary_width = 230.0;
-    let block_height = tax_height.max(blocks::summary_height(&document.summary)) + 24.0;
+    let block_height = breakdown_block_height.max(blocks::summary_height(&document.summary)) + 24.0;
     flow.y += 18.0;
     if !flow.fits(block_height) {
         flow.new_page();
@@ -271,11 +272,11 @@ fn commercial_pages<'f>(
         &document.summary,
     );
     let mut y = top;
-    if !tax_rows.is_empty() {
+    if !breakdown_rows.is_empty() {
         blocks::block_heading(&mut flow, geometry.margin_x, top, "TAX BREAKDOWN");
         y += 13.0;
         y += tax_table.draw_header(flow.canvas(), y);
-        for row in &tax_rows {
+        for row in &breakdown_rows {
             y += tax_table.draw_row(flow.canvas(), y, row, CELL);
         }
     }
