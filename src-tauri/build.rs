@@ -26,6 +26,10 @@ const COMMANDS: &[&str] = &[
     "job_status",
     "save_order_status",
     "save_order_document",
+    "printer_settings",
+    "save_printer_settings",
+    "print_receipt",
+    "reprint_last_receipt",
 ];
 
 fn main() {

@@ -7,10 +7,10 @@ use std::sync::Arc;
 use kassa_core::api::{
     AddToCartRequest, AppStatus, CartView, ChangeStatusRequest, CheckoutReceipt, CheckoutRequest,
     CustomerSummary, DemoSummary, GetOrderRequest, JobRequest, JobView, ListOrdersRequest,
-    MassActionRequest, OrderDetail, OrderPage, OrderStatusView, ProductSummary,
-    RecordPaymentRequest, RemoveLineRequest, SaveDocumentRequest, SavedDocument, ScanRequest,
-    ScanResult, SearchCustomersRequest, SearchProductsRequest, SetQuantityRequest,
-    StaffOrderRequest, UpdateOrderRequest,
+    MassActionRequest, OrderDetail, OrderPage, OrderStatusView, PrintOutcome, PrintReceiptRequest,
+    PrinterSettings, ProductSummary, RecordPaymentRequest, RemoveLineRequest, SaveDocumentRequest,
+    SavedDocument, ScanRequest, ScanResult, SearchCustomersRequest, SearchProductsRequest,
+    SetQuantityRequest, StaffOrderRequest, UpdateOrderRequest,
 };
 use kassa_core::paths::resolve_database_path;
 use kassa_core::{ApiError, ErrorCode, Kassa, RegisterConfig, SystemClock};
@@ -82,6 +82,32 @@ async fn get_order(kassa: State<'_, Kassa>, request: GetOrderRequest) -> Reply<O
 #[tauri::command]
 async fn list_statuses(kassa: State<'_, Kassa>) -> Reply<Vec<OrderStatusView>> {
     kassa.list_statuses().await
+}
+
+#[tauri::command]
+async fn printer_settings(kassa: State<'_, Kassa>) -> Reply<PrinterSettings> {
+    kassa.printer_settings().await
+}
+
+#[tauri::command]
+async fn save_printer_settings(
+    kassa: State<'_, Kassa>,
+    request: PrinterSettings,
+) -> Reply<PrinterSettings> {
+    kassa.save_printer_settings(request).await
+}
+
+#[tauri::command]
+async fn print_receipt(
+    kassa: State<'_, Kassa>,
+    request: PrintReceiptRequest,
+) -> Reply<PrintOutcome> {
+    kassa.print_receipt(request).await
+}
+
+#[tauri::command]
+async fn reprint_last_receipt(kassa: State<'_, Kassa>) -> Reply<PrintOutcome> {
+    kassa.reprint_last_receipt().await
 }
 
 #[tauri::command]
@@ -215,6 +241,10 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             job_status,
             save_order_status,
             save_order_document,
+            printer_settings,
+            save_printer_settings,
+            print_receipt,
+            reprint_last_receipt,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -716,3 +716,35 @@ pub struct GetOrderRequest {
     /// The order's UUID.
     pub uuid: Uuid,
 }
+
+/// Where receipts are printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PrinterSettings {
+    /// `tcp:HOST[:PORT]` (port 9100 by default), `device:/dev/usb/lp0` (serial or USB),
+    /// `file:PATH`, or empty for no printer.
+    pub address: String,
+    /// Paper roll width: 58 or 80.
+    pub paper_mm: u32,
+}
+
+/// Prints the receipt of an order on the receipt printer.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct PrintReceiptRequest {
+    /// The order.
+    pub uuid: Uuid,
+    /// Kick the cash drawer open when the order was paid (in part) in cash: true right
+    /// after a sale, false for a reprint.
+    pub open_drawer: bool,
+}
+
+/// What was printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PrintOutcome {
+    /// The order printed (none for a test print).
+    pub reference: Option<String>,
+    /// Bytes sent to the printer.
+    pub bytes: i64,
+}

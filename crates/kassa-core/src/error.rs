@@ -31,6 +31,10 @@ pub enum ErrorCode {
     TransitionForbidden,
     /// Only test orders can be deleted; real orders are canceled.
     NotATestOrder,
+    /// No receipt printer is set up (Settings → Receipt printer).
+    PrinterNotConfigured,
+    /// The receipt printer did not take the receipt; the sale itself is saved.
+    PrinterFailed,
     /// The database failed; nothing was written.
     Database,
     /// A bug or an unexpected state; nothing was written.

@@ -19,6 +19,7 @@ mod order_flow;
 mod orders;
 mod paid;
 pub mod paths;
+mod printing;
 mod settings;
 
 use std::path::{Path, PathBuf};

@@ -16,6 +16,9 @@ import type { MassActionRequest } from './bindings/MassActionRequest';
 import type { OrderDetail } from './bindings/OrderDetail';
 import type { OrderPage } from './bindings/OrderPage';
 import type { OrderStatusView } from './bindings/OrderStatusView';
+import type { PrintOutcome } from './bindings/PrintOutcome';
+import type { PrintReceiptRequest } from './bindings/PrintReceiptRequest';
+import type { PrinterSettings } from './bindings/PrinterSettings';
 import type { ProductSummary } from './bindings/ProductSummary';
 import type { RecordPaymentRequest } from './bindings/RecordPaymentRequest';
 import type { RemoveLineRequest } from './bindings/RemoveLineRequest';
@@ -82,4 +85,12 @@ export interface Backend {
   startMassAction(request: MassActionRequest): Promise<JobView>;
   /** `job_status`. */
   jobStatus(request: JobRequest): Promise<JobView>;
+  /** `printer_settings`: where receipts are printed (an empty address means no printer). */
+  printerSettings(): Promise<PrinterSettings>;
+  /** `save_printer_settings`: `invalid_input` says what is wrong with the address or paper. */
+  savePrinterSettings(request: PrinterSettings): Promise<PrinterSettings>;
+  /** `print_receipt` (`printer_not_configured`, `printer_failed`). */
+  printReceipt(request: PrintReceiptRequest): Promise<PrintOutcome>;
+  /** `reprint_last_receipt`: the register's last sale again, without opening the drawer. */
+  reprintLastReceipt(): Promise<PrintOutcome>;
 }

@@ -17,6 +17,8 @@ const CODES: Record<ErrorCode, true> = {
   store_not_empty: true,
   transition_forbidden: true,
   not_a_test_order: true,
+  printer_not_configured: true,
+  printer_failed: true,
   database: true,
   internal: true,
 };

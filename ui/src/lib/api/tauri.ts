@@ -18,6 +18,9 @@ import type { MassActionRequest } from './bindings/MassActionRequest';
 import type { OrderDetail } from './bindings/OrderDetail';
 import type { OrderPage } from './bindings/OrderPage';
 import type { OrderStatusView } from './bindings/OrderStatusView';
+import type { PrintOutcome } from './bindings/PrintOutcome';
+import type { PrintReceiptRequest } from './bindings/PrintReceiptRequest';
+import type { PrinterSettings } from './bindings/PrinterSettings';
 import type { ProductSummary } from './bindings/ProductSummary';
 import type { RecordPaymentRequest } from './bindings/RecordPaymentRequest';
 import type { RemoveLineRequest } from './bindings/RemoveLineRequest';
@@ -129,5 +132,21 @@ export class TauriBackend implements Backend {
 
   jobStatus(request: JobRequest): Promise<JobView> {
     return call('job_status', request);
+  }
+
+  printerSettings(): Promise<PrinterSettings> {
+    return call('printer_settings');
+  }
+
+  savePrinterSettings(request: PrinterSettings): Promise<PrinterSettings> {
+    return call('save_printer_settings', request);
+  }
+
+  printReceipt(request: PrintReceiptRequest): Promise<PrintOutcome> {
+    return call('print_receipt', request);
+  }
+
+  reprintLastReceipt(): Promise<PrintOutcome> {
+    return call('reprint_last_receipt');
   }
 }

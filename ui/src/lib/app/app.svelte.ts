@@ -1,6 +1,6 @@
 // The application model: start-up (status, demo offer), which view is shown (counter,
 // orders, settings), the open dialogs, and the steps of a sale from counter to payment to
-// receipt and back.
+// receipt and back, and printing receipts when a receipt printer is set.
 import type { Backend } from '../api/backend';
 import type { AppStatus } from '../api/bindings/AppStatus';
 import type { CheckoutReceipt } from '../api/bindings/CheckoutReceipt';
@@ -13,10 +13,14 @@ import { CounterController } from '../counter/counter.svelte';
 import { FocusKeeper } from '../counter/focus';
 import { MassActionStore } from '../orders/massAction.svelte';
 import { OrdersStore } from '../orders/orders.svelte';
+import { PrinterSettingsStore } from '../settings/printerSettings.svelte';
 import { StatusSettings } from '../settings/statusSettings.svelte';
 
 export type Phase = 'loading' | 'empty' | 'ready' | 'failed';
 export type View = 'counter' | 'orders' | 'settings' | 'receipt';
+
+/** How printing the receipt on the receipt view went. */
+export type PrintStatus = { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; message: string };
 
 export class AppModel {
   phase = $state<Phase>('loading');
@@ -27,6 +31,8 @@ export class AppModel {
 
   /** The sale just completed (receipt view). */
   receipt = $state<CheckoutReceipt | null>(null);
+  /** Printing that receipt on the receipt printer, if one is set. */
+  printStatus = $state<PrintStatus | null>(null);
   /** The payment dialog's session while it is open. */
   payment = $state<PaymentSession | null>(null);
   /** An order's receipt shown over the orders view. */
@@ -55,7 +61,10 @@ export class AppModel {
   readonly jobs: MassActionStore;
   /** The owner's order status settings. */
   readonly statusSettings: StatusSettings;
+  /** The receipt printer settings. */
+  readonly printer: PrinterSettingsStore;
   #opening = false;
+  #printSequence = 0;
 
   constructor(backend: Backend) {
     this.backend = backend;
@@ -75,6 +84,7 @@ export class AppModel {
       statuses: () => this.orders.statuses,
       changed: (statuses) => this.orders.setStatuses(statuses),
     });
+    this.printer = new PrinterSettingsStore(backend);
   }
 
   async start(): Promise<void> {
@@ -86,7 +96,7 @@ export class AppModel {
         this.phase = 'empty';
         return;
       }
-      await this.cart.load();
+      await Promise.all([this.cart.load(), this.printer.load()]);
       this.phase = 'ready';
       this.focus.restore();
     } catch (error) {
@@ -117,8 +127,10 @@ export class AppModel {
     if (this.view === 'receipt') this.newSale();
     this.view = view;
     if (view === 'orders') void this.orders.refresh();
-    else if (view === 'settings') void this.statusSettings.load();
-    else this.focus.restore();
+    else if (view === 'settings') {
+      void this.statusSettings.load();
+      void this.printer.load();
+    } else this.focus.restore();
   }
 
   /** Opens the payment dialog once every queued cart change has been applied. */
@@ -153,6 +165,7 @@ export class AppModel {
       this.view = 'receipt';
       if (this.status) this.status.order_count += 1;
       void this.cart.load();
+      if (this.printer.configured) void this.printReceipt(true);
     } else if (session.problem && ['cart_not_open', 'empty_cart'].includes(session.problem.code ?? '')) {
       void this.cart.load();
     }
@@ -161,9 +174,43 @@ export class AppModel {
   /** Leaves the receipt for an empty counter, focus in the scan box. */
   newSale(): void {
     this.receipt = null;
+    this.printStatus = null;
+    this.#printSequence++;
     this.counter.reset();
     this.view = 'counter';
     this.focus.restore();
+  }
+
+  /**
+   * Prints the receipt view's sale on the receipt printer: right after the sale with the
+   * cash drawer kicked open, again from the Print button without it.
+   */
+  async printReceipt(openDrawer: boolean): Promise<void> {
+    const receipt = this.receipt;
+    if (!receipt || this.printStatus?.kind === 'printing') return;
+    const sequence = ++this.#printSequence;
+    this.printStatus = { kind: 'printing' };
+    try {
+      await this.backend.printReceipt({ uuid: receipt.order.uuid, open_drawer: openDrawer });
+      if (sequence === this.#printSequence) this.printStatus = { kind: 'printed' };
+    } catch (error) {
+      if (sequence === this.#printSequence)
+        this.printStatus = { kind: 'failed', message: errorMessage(error) };
+    }
+  }
+
+  /** F7 on the counter: prints the last sale's receipt again; the outcome is a notice. */
+  async reprintLast(): Promise<void> {
+    try {
+      const outcome = await this.backend.reprintLastReceipt();
+      this.counter.show({
+        kind: 'info',
+        title: 'Receipt reprinted',
+        text: outcome.reference ? `Order ${outcome.reference}` : 'Sent to the receipt printer',
+      });
+    } catch (error) {
+      this.counter.show({ kind: 'error', title: 'Could not reprint', text: errorMessage(error) });
+    }
   }
 
   toggleHelp(open = !this.helpOpen): void {

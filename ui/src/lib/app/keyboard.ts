@@ -1,7 +1,8 @@
-// The global keyboard shortcuts of the app. Function keys work everywhere; single-key
-// shortcuts (/ + - Delete ?) only when the clerk is not typing, i.e. the scan box is empty
-// or nothing editable has the focus. On the receipt, Enter/Esc start a new sale, and so
-// does any letter or digit (a scan), which then lands in the scan box. In the orders view
+// The global keyboard shortcuts of the app. Function keys work everywhere (F7, reprint the
+// last receipt, on the counter only); single-key shortcuts (/ + - Delete ?) only when the
+// clerk is not typing, i.e. the scan box is empty or nothing editable has the focus. On the
+// receipt, Enter/Esc start a new sale, and so does any letter or digit (a scan), which then
+// lands in the scan box. In the orders view
 // Esc first leaves a field being typed in, then closes the order page, then a finished
 // job's report, then goes back to the counter; in the settings it leaves a field, then
 // goes back to the counter.
@@ -74,6 +75,10 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
     case 'F8':
       done();
       if (app.view === 'counter') void app.openPayment(event.key === 'F4' ? 'cash' : 'card');
+      return;
+    case 'F7':
+      done();
+      if (app.view === 'counter') void app.reprintLast();
       return;
     case 'F9':
       done();

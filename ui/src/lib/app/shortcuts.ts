@@ -12,6 +12,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['↑', '↓', 'Enter'], action: 'Pick a search result and add it' },
   { keys: ['F4'], action: 'Pay by cash', short: 'Cash' },
   { keys: ['F8'], action: 'Pay by card', short: 'Card' },
+  { keys: ['F7'], action: 'Reprint the last receipt on the receipt printer', short: 'Reprint' },
   { keys: ['F9'], action: 'Orders (press again for the counter)', short: 'Orders' },
   { keys: ['↑', '↓'], action: 'Orders: open the previous / next order' },
   { keys: ['+', '−'], action: 'One more / one less of the last line', short: 'Qty' },

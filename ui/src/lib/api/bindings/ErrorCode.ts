@@ -3,4 +3,4 @@
 /**
  * Stable error codes. The UI branches on these, never on message text.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "unknown_barcode" | "empty_cart" | "cart_not_open" | "payment_short" | "payment_invalid" | "out_of_stock" | "store_not_empty" | "transition_forbidden" | "not_a_test_order" | "database" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "unknown_barcode" | "empty_cart" | "cart_not_open" | "payment_short" | "payment_invalid" | "out_of_stock" | "store_not_empty" | "transition_forbidden" | "not_a_test_order" | "printer_not_configured" | "printer_failed" | "database" | "internal";

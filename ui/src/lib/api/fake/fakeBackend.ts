@@ -21,6 +21,9 @@ import type { MassActionRequest } from '../bindings/MassActionRequest';
 import type { OrderDetail } from '../bindings/OrderDetail';
 import type { OrderPage } from '../bindings/OrderPage';
 import type { OrderStatusView } from '../bindings/OrderStatusView';
+import type { PrintOutcome } from '../bindings/PrintOutcome';
+import type { PrintReceiptRequest } from '../bindings/PrintReceiptRequest';
+import type { PrinterSettings } from '../bindings/PrinterSettings';
 import type { ProductSummary } from '../bindings/ProductSummary';
 import type { RecordPaymentRequest } from '../bindings/RecordPaymentRequest';
 import type { RemoveLineRequest } from '../bindings/RemoveLineRequest';
@@ -65,6 +68,8 @@ interface FakeState {
   counters: Counters;
   /** The configurable order statuses, in display order. */
   statuses: OrderStatusView[];
+  /** The receipt printer (an empty address means none). */
+  printer: PrinterSettings;
 }
 
 export interface FakeOptions {
@@ -96,6 +101,7 @@ function emptyState(): FakeState {
     warnings: {},
     counters: newCounters(),
     statuses: defaultStatuses(),
+    printer: { address: '', paper_mm: 80 },
   };
 }
 
@@ -109,6 +115,20 @@ function checkQuantity(quantity: number, min: number): void {
   if (!Number.isInteger(quantity) || quantity < min || quantity > 9999) {
     throw new BackendError('invalid_input', `The quantity must be a whole number from ${min} to 9999.`);
   }
+}
+
+/** Checks a printer address as the core does: `tcp:HOST[:PORT]`, `device:PATH`, `file:PATH` or empty. */
+function checkPrinter({ address, paper_mm }: PrinterSettings): PrinterSettings {
+  const trimmed = address.trim();
+  if (trimmed !== '' && !/^(tcp:[^\s:]+(:\d{1,5})?|device:\S+|file:\S.*)$/.test(trimmed)) {
+    throw new BackendError(
+      'invalid_input',
+      'The printer address must be tcp:HOST[:PORT], device:PATH or file:PATH, or empty for none.',
+    );
+  }
+  if (paper_mm !== 58 && paper_mm !== 80)
+    throw new BackendError('invalid_input', 'The paper width must be 58 or 80 mm.');
+  return { address: trimmed, paper_mm };
 }
 
 export class FakeBackend implements Backend {
@@ -451,6 +471,41 @@ export class FakeBackend implements Backend {
   async jobStatus({ job_id }: JobRequest): Promise<JobView> {
     await this.#delay();
     return this.#jobs.view(job_id);
+  }
+
+  async printerSettings(): Promise<PrinterSettings> {
+    await this.#delay();
+    return { ...this.#state.printer };
+  }
+
+  async savePrinterSettings(request: PrinterSettings): Promise<PrinterSettings> {
+    await this.#delay(150);
+    this.#state.printer = checkPrinter(request);
+    this.#save();
+    return { ...this.#state.printer };
+  }
+
+  async printReceipt({ uuid }: PrintReceiptRequest): Promise<PrintOutcome> {
+    await this.#delay(300);
+    return this.#print(this.#order(uuid));
+  }
+
+  async reprintLastReceipt(): Promise<PrintOutcome> {
+    await this.#delay(300);
+    const last = this.#state.orders.at(-1);
+    if (!last) throw new BackendError('not_found', 'There is no sale yet to reprint.');
+    return this.#print(last);
+  }
+
+  /** No printer in the browser: succeeds when an address is set, with a made-up size. */
+  #print(order: FakeOrder): PrintOutcome {
+    if (this.#state.printer.address === '') {
+      throw new BackendError(
+        'printer_not_configured',
+        'No receipt printer is set up. Add one in Settings → Receipt printer.',
+      );
+    }
+    return { reference: order.detail.reference, bytes: 600 + order.detail.lines.length * 96 };
   }
 
   /** Orders matching a filter, newest first. */
