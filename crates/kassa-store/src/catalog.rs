@@ -112,10 +112,7 @@ impl Store {
                 OR p.id IN (SELECT product_id FROM product_barcodes WHERE barcode LIKE ?1 || '%' ESCAPE '\\'))
              ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?2",
         );
-        let escaped = query
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
+        let escaped = crate::escape_like(query);
         Ok(sqlx::query_as(SQL)
             .bind(escaped)
             .bind(limit)

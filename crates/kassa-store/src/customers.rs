@@ -1,6 +1,7 @@
 //! Customers. The foundation only creates them (demo data); the customer issue adds the rest.
 
 use chrono::{DateTime, Utc};
+use sqlx::SqliteExecutor;
 
 use crate::{Store, StoreResult, WriteTx};
 
@@ -47,14 +48,23 @@ pub struct CustomerRow {
     pub phone: Option<String>,
 }
 
+async fn customer_by_id(
+    executor: impl SqliteExecutor<'_>,
+    id: i64,
+) -> StoreResult<Option<CustomerRow>> {
+    Ok(
+        sqlx::query_as("SELECT id, name, email, phone FROM customers WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(executor)
+            .await?,
+    )
+}
+
 impl Store {
     /// Customers whose name, e-mail or phone starts with the query (or whose name has a
     /// word starting with it).
     pub async fn search_customers(&self, query: &str, limit: i64) -> StoreResult<Vec<CustomerRow>> {
-        let escaped = query
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
+        let escaped = crate::escape_like(query);
         Ok(sqlx::query_as(
             "SELECT id, name, email, phone FROM customers
               WHERE name LIKE ?1 || '%' ESCAPE '\\' OR name LIKE '% ' || ?1 || '%' ESCAPE '\\'
@@ -69,24 +79,14 @@ impl Store {
 
     /// A customer by id.
     pub async fn customer(&self, id: i64) -> StoreResult<Option<CustomerRow>> {
-        Ok(
-            sqlx::query_as("SELECT id, name, email, phone FROM customers WHERE id = ?1")
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?,
-        )
+        customer_by_id(self.pool(), id).await
     }
 }
 
 impl WriteTx {
     /// A customer by id, read inside the transaction.
     pub async fn customer(&mut self, id: i64) -> StoreResult<Option<CustomerRow>> {
-        Ok(
-            sqlx::query_as("SELECT id, name, email, phone FROM customers WHERE id = ?1")
-                .bind(id)
-                .fetch_optional(self.conn())
-                .await?,
-        )
+        customer_by_id(self.conn(), id).await
     }
 
     /// Attaches a customer to a cart.

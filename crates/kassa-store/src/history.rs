@@ -137,11 +137,7 @@ impl Store {
                    FROM orders WHERE id BETWEEN ?1 AND ?2 AND paid_at IS NOT NULL",
                 "INSERT INTO order_status_history (order_id, from_status, to_status, changed_by, note, created_at)
                  SELECT id, NULL, status, 'Demo history', '', created_at FROM orders WHERE id BETWEEN ?1 AND ?2",
-                "INSERT INTO order_search (rowid, body)
-                 SELECT o.id, o.reference || ' ' || replace(o.reference, '-', ' ') || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(c.email, '') || ' ' ||
-                        COALESCE((SELECT group_concat(l.name || ' ' || l.sku || ' ' || replace(l.name || ' ' || l.sku, '-', ' '), ' ')
-                                    FROM order_lines l WHERE l.order_id = o.id), '')
-                   FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id BETWEEN ?1 AND ?2",
+                index_orders_for_search!("WHERE o.id BETWEEN ?1 AND ?2"),
             ] {
                 sqlx::query(statement).bind(low).bind(high).execute(&mut *conn).await?;
             }

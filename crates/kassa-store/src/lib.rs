@@ -17,6 +17,44 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+/// The columns of an [`orders::OrderRow`], for `FROM orders o JOIN order_statuses s …
+/// LEFT JOIN invoices i … LEFT JOIN customers c …`: one list for the order page and the
+/// order list, as a literal so that `concat!` keeps every query a `&'static str`.
+macro_rules! order_columns {
+    () => {
+        "o.id, o.uuid, o.reference, o.register_code, o.status, s.label AS status_label,
+         s.colour AS status_colour, o.currency_code, o.subtotal_net_minor, o.tax_total_minor,
+         o.total_minor, o.paid_minor, o.change_minor, i.number AS invoice_number, c.name AS customer_name,
+         (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS item_count,
+         o.created_at, o.customer_id, c.email AS customer_email, o.internal_reference, o.tracking_code,
+         o.notes, o.paid_at, o.refunded_minor, o.is_test"
+    };
+}
+
+/// `INSERT INTO order_search` for the orders `o` (joined with their customer `c`) that the
+/// given WHERE tail selects: the one definition of what an order is found by (reference,
+/// also with '-' as a space; customer name and e-mail; product names and SKUs).
+macro_rules! index_orders_for_search {
+    ($where:literal) => {
+        concat!(
+            "INSERT INTO order_search (rowid, body)
+             SELECT o.id, o.reference || ' ' || replace(o.reference, '-', ' ') || ' ' || COALESCE(c.name, '') || ' ' ||
+                    COALESCE(c.email, '') || ' ' ||
+                    COALESCE((SELECT group_concat(l.name || ' ' || l.sku || ' ' || replace(l.name || ' ' || l.sku, '-', ' '), ' ')
+                                FROM order_lines l WHERE l.order_id = o.id), '')
+               FROM orders o LEFT JOIN customers c ON c.id = o.customer_id ",
+            $where
+        )
+    };
+}
+
+/// Escapes `\`, `%` and `_` so that user text is literal in `LIKE … ESCAPE '\'`.
+pub(crate) fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
 pub mod baseline;
 pub mod carts;
 pub mod catalog;

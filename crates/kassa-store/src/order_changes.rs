@@ -287,16 +287,10 @@ impl WriteTx {
 
     /// Indexes a new order for search: reference, customer, products.
     pub async fn index_order_for_search(&mut self, order_id: i64) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO order_search (rowid, body)
-             SELECT o.id, o.reference || ' ' || replace(o.reference, '-', ' ') || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(c.email, '') || ' ' ||
-                        COALESCE((SELECT group_concat(l.name || ' ' || l.sku || ' ' || replace(l.name || ' ' || l.sku, '-', ' '), ' ')
-                                    FROM order_lines l WHERE l.order_id = o.id), '')
-               FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = ?1",
-        )
-        .bind(order_id)
-        .execute(self.conn())
-        .await?;
+        sqlx::query(index_orders_for_search!("WHERE o.id = ?1"))
+            .bind(order_id)
+            .execute(self.conn())
+            .await?;
         Ok(())
     }
 

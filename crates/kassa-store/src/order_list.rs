@@ -32,12 +32,7 @@ pub struct OrderFilter {
     pub before_id: Option<i64>,
 }
 
-const SELECT: &str = "SELECT o.id, o.uuid, o.reference, o.register_code, o.status, s.label AS status_label,
-        s.colour AS status_colour, o.currency_code, o.subtotal_net_minor, o.tax_total_minor,
-        o.total_minor, o.paid_minor, o.change_minor, i.number AS invoice_number, c.name AS customer_name,
-        (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS item_count,
-        o.created_at, o.customer_id, c.email AS customer_email, o.internal_reference, o.tracking_code,
-        o.notes, o.paid_at, o.refunded_minor, o.is_test";
+const SELECT: &str = concat!("SELECT ", order_columns!());
 
 /// Turns what a person typed into an FTS5 query: it is cut into words the way the index
 /// cuts text (letters, digits and '-'). Every word but the last must match a whole word;

@@ -230,14 +230,9 @@ pub struct OrderRecord {
 macro_rules! order_query {
     ($tail:literal $(,)?) => {
         concat!(
-            "SELECT o.id, o.uuid, o.reference, o.register_code, o.status, s.label AS status_label,
-                    s.colour AS status_colour, o.currency_code, o.subtotal_net_minor, o.tax_total_minor,
-                    o.total_minor, o.paid_minor, o.change_minor, i.number AS invoice_number,
-                    c.name AS customer_name,
-                    (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS item_count,
-                    o.created_at, o.customer_id, c.email AS customer_email, o.internal_reference,
-                    o.tracking_code, o.notes, o.paid_at, o.refunded_minor, o.is_test
-               FROM orders o
+            "SELECT ",
+            order_columns!(),
+            " FROM orders o
                JOIN order_statuses s ON s.code = o.status
                LEFT JOIN invoices i ON i.order_id = o.id
                LEFT JOIN customers c ON c.id = o.customer_id ",
@@ -260,21 +255,6 @@ impl Store {
     /// The id of the order with this UUID.
     pub async fn order_id_by_uuid(&self, uuid: &str) -> StoreResult<Option<i64>> {
         order_id_by_uuid(self.pool(), uuid).await
-    }
-
-    /// Orders newest first, starting after `before_id` (keyset pagination).
-    pub async fn list_orders(
-        &self,
-        before_id: Option<i64>,
-        limit: i64,
-    ) -> StoreResult<Vec<OrderRow>> {
-        Ok(sqlx::query_as(order_query!(
-            "WHERE o.id < COALESCE(?1, 9223372036854775807) ORDER BY o.id DESC LIMIT ?2"
-        ))
-        .bind(before_id)
-        .bind(limit)
-        .fetch_all(self.pool())
-        .await?)
     }
 
     /// Number of orders.
