@@ -224,7 +224,8 @@ impl Kassa {
     }
 }
 
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> ApiResult<()> {
+/// Writes a file the app made (an export or a document), creating its folder.
+pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> ApiResult<()> {
     let io = |error: std::io::Error| {
         ApiError::new(
             ErrorCode::Internal,

@@ -3,14 +3,12 @@
 //! work starts, so it survives a restart; each order is its own transaction with its own
 //! outcome, so one failure ("order S1-R1-000042 is not paid…") never stops the rest.
 
-use std::io::Write;
-use std::path::PathBuf;
-
 use uuid::Uuid;
 
 use crate::api::{
     JobFailure, JobRequest, JobView, ListOrdersRequest, MassActionKind, MassActionRequest,
 };
+use crate::documents::write_file;
 use crate::order_flow::{BACK_OFFICE, change_status_in_tx, order_state};
 use crate::orders::order_filter;
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
@@ -243,19 +241,9 @@ impl Kassa {
     /// with a byte-order mark (so spreadsheet programs pick the encoding), every field
     /// quoted, no cell a formula.
     async fn export_job_csv(&self, job_id: i64) -> ApiResult<String> {
-        let folder = self
-            .database_path
-            .parent()
-            .map(|dir| dir.join("exports"))
-            .unwrap_or_else(|| PathBuf::from("exports"));
-        let path = folder.join(format!("orders-{job_id}.csv"));
-        let io = |error: std::io::Error| {
-            ApiError::new(
-                ErrorCode::Internal,
-                format!("Cannot write the export {}: {error}", path.display()),
-            )
-        };
-        std::fs::create_dir_all(&folder).map_err(io)?;
+        let path = self
+            .data_folder("exports")
+            .join(format!("orders-{job_id}.csv"));
         let mut bytes = "\u{FEFF}".as_bytes().to_vec();
         {
             let mut writer = csv::WriterBuilder::new()
@@ -306,10 +294,11 @@ impl Kassa {
                     .write_record(record.iter().map(|cell| spreadsheet_safe(cell)))
                     .map_err(csv_error)?;
             }
-            writer.flush().map_err(io)?;
+            writer.flush().map_err(|error| {
+                ApiError::new(ErrorCode::Internal, format!("Cannot write CSV: {error}"))
+            })?;
         }
-        let mut file = std::fs::File::create(&path).map_err(io)?;
-        file.write_all(&bytes).map_err(io)?;
+        write_file(&path, &bytes)?;
         Ok(path.display().to_string())
     }
 }
