@@ -14,36 +14,14 @@ mod support;
 use kassa_core::ErrorCode;
 use kassa_core::Kassa;
 use kassa_core::api::{
-    ChangeStatusRequest, CheckoutRequest, GetOrderRequest, JobRequest, ListOrdersRequest,
-    MassActionKind, MassActionRequest, OrderDetail, RecordPaymentRequest, ScanRequest,
-    SearchCustomersRequest, SearchProductsRequest, StaffOrderLine, StaffOrderRequest, TenderInput,
-    UpdateOrderRequest,
+    ChangeStatusRequest, GetOrderRequest, JobRequest, ListOrdersRequest, MassActionKind,
+    MassActionRequest, OrderDetail, RecordPaymentRequest, SearchCustomersRequest,
+    SearchProductsRequest, StaffOrderLine, StaffOrderRequest, TenderInput, UpdateOrderRequest,
 };
 use kassa_core::demo::demo_barcode;
 use rust_decimal_macros::dec;
-use support::TestStore;
+use support::{TestStore, cash_sale};
 use uuid::Uuid;
-
-async fn counter_sale(kassa: &Kassa, barcode_index: usize) -> OrderDetail {
-    let cart = kassa
-        .scan_barcode(ScanRequest {
-            barcode: demo_barcode(barcode_index),
-        })
-        .await
-        .unwrap()
-        .cart;
-    kassa
-        .checkout(CheckoutRequest {
-            order_uuid: Uuid::new_v4(),
-            cart_id: cart.cart_id.unwrap(),
-            tenders: vec![TenderInput::Cash {
-                tendered: cart.total,
-            }],
-        })
-        .await
-        .unwrap()
-        .order
-}
 
 async fn stock_of(kassa: &Kassa, barcode_index: usize) -> i64 {
     kassa
@@ -109,7 +87,7 @@ async fn canceling_a_paid_order_refunds_it_with_a_credit_note_and_restocks() {
     let test = TestStore::with_demo().await;
     let kassa = test.register("R1").await;
     let before = stock_of(&kassa, 4).await;
-    let order = counter_sale(&kassa, 4).await;
+    let order = cash_sale(&kassa, &[4]).await;
     assert_eq!(stock_of(&kassa, 4).await, before - 1);
     let canceled = kassa
         .change_order_status(ChangeStatusRequest {
@@ -173,7 +151,7 @@ async fn only_paid_orders_ship_and_only_fulfilled_ones_return() {
         error.message
     );
 
-    let paid = counter_sale(&kassa, 6).await;
+    let paid = cash_sale(&kassa, &[6]).await;
     let error = kassa
         .change_order_status(to(paid.uuid, "returned"))
         .await
@@ -313,7 +291,7 @@ async fn credit_notes_are_numbered_without_gaps() {
     let test = TestStore::with_demo().await;
     let kassa = test.register("R1").await;
     for (index, barcode) in [10, 11, 12].into_iter().enumerate() {
-        let order = counter_sale(&kassa, barcode).await;
+        let order = cash_sale(&kassa, &[barcode]).await;
         let canceled = kassa
             .change_order_status(to(order.uuid, "refunded"))
             .await
@@ -334,8 +312,8 @@ async fn credit_notes_are_numbered_without_gaps() {
 async fn the_order_list_searches_and_filters() {
     let test = TestStore::with_demo().await;
     let kassa = test.register("R1").await;
-    let bread = counter_sale(&kassa, 0).await; // Sourdough loaf, cash
-    let _cola = counter_sale(&kassa, 111).await;
+    let bread = cash_sale(&kassa, &[0]).await; // Sourdough loaf, cash
+    let _cola = cash_sale(&kassa, &[111]).await;
     let customer = first_customer(&kassa).await;
     let for_amelie = staff_order(&kassa, customer, vec![], false).await;
     let list = |request: ListOrdersRequest| {
@@ -460,8 +438,8 @@ async fn the_order_list_searches_and_filters() {
 async fn a_mass_fulfil_reports_the_order_that_failed_and_does_the_rest() {
     let test = TestStore::with_demo().await;
     let kassa = test.register("R1").await;
-    let first = counter_sale(&kassa, 1).await;
-    let second = counter_sale(&kassa, 2).await;
+    let first = cash_sale(&kassa, &[1]).await;
+    let second = cash_sale(&kassa, &[2]).await;
     let unpaid = staff_order(&kassa, first_customer(&kassa).await, vec![], false).await;
     let job = kassa
         .start_mass_action(MassActionRequest {
@@ -560,7 +538,7 @@ async fn csv_export_is_spreadsheet_safe() {
 async fn only_test_orders_can_be_deleted() {
     let test = TestStore::with_demo().await;
     let kassa = test.register("R1").await;
-    let real = counter_sale(&kassa, 3).await;
+    let real = cash_sale(&kassa, &[3]).await;
     let error = kassa
         .delete_test_order(GetOrderRequest { uuid: real.uuid })
         .await
@@ -678,7 +656,7 @@ async fn generated_history_is_consistent_and_live_sales_continue_its_numbers() {
         let expected: Vec<u32> = (1..=u32::try_from(sequences.len()).unwrap()).collect();
         assert_eq!(sequences, expected, "invoices of {year} are gap-free");
     }
-    let sale = counter_sale(&kassa, 0).await;
+    let sale = cash_sale(&kassa, &[0]).await;
     assert_eq!(
         sale.reference, "S1-R1-000201",
         "the live register continues after the history's 200 R1 orders"
@@ -729,7 +707,7 @@ async fn statuses_are_configurable_and_their_flags_drive_the_rules() {
         ErrorCode::TransitionForbidden,
         "a paid-flag status needs a recorded payment"
     );
-    let paid = counter_sale(&kassa, 8).await;
+    let paid = cash_sale(&kassa, &[8]).await;
     let ready = kassa
         .change_order_status(to(paid.uuid, "ready_for_pickup"))
         .await

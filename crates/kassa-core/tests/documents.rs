@@ -13,14 +13,10 @@ mod support;
 
 use std::process::Command;
 
-use kassa_core::Kassa;
 use kassa_core::api::{
-    CheckoutRequest, DocumentKind, JobRequest, MassActionKind, MassActionRequest, OrderDetail,
-    SaveDocumentRequest, ScanRequest, TenderInput,
+    DocumentKind, JobRequest, MassActionKind, MassActionRequest, SaveDocumentRequest,
 };
-use kassa_core::demo::demo_barcode;
-use support::TestStore;
-use uuid::Uuid;
+use support::{TestStore, cash_sale};
 
 fn pdf_text(path: &str) -> String {
     let output = Command::new("pdftotext")
@@ -31,38 +27,11 @@ fn pdf_text(path: &str) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-async fn sale(kassa: &Kassa, barcodes: &[usize]) -> OrderDetail {
-    let mut cart = None;
-    for index in barcodes {
-        cart = Some(
-            kassa
-                .scan_barcode(ScanRequest {
-                    barcode: demo_barcode(*index),
-                })
-                .await
-                .unwrap()
-                .cart,
-        );
-    }
-    let cart = cart.unwrap();
-    kassa
-        .checkout(CheckoutRequest {
-            order_uuid: Uuid::new_v4(),
-            cart_id: cart.cart_id.unwrap(),
-            tenders: vec![TenderInput::Cash {
-                tendered: cart.total.ceil() + rust_decimal::Decimal::TEN,
-            }],
-        })
-        .await
-        .unwrap()
-        .order
-}
-
 #[tokio::test]
 async fn an_invoice_pdf_shows_the_orders_numbers() {
     let test = TestStore::with_demo().await;
     let kassa = test.register("R1").await;
-    let order = sale(&kassa, &[0, 110, 111]).await;
+    let order = cash_sale(&kassa, &[0, 110, 111]).await;
     let saved = kassa
         .save_order_document(SaveDocumentRequest {
             uuid: order.uuid,
@@ -108,7 +77,7 @@ async fn an_invoice_pdf_shows_the_orders_numbers() {
 async fn packing_slips_and_receipts_carry_no_surprises() {
     let test = TestStore::with_demo().await;
     let kassa = test.register("R1").await;
-    let order = sale(&kassa, &[3]).await;
+    let order = cash_sale(&kassa, &[3]).await;
     let slip = kassa
         .save_order_document(SaveDocumentRequest {
             uuid: order.uuid,
@@ -136,8 +105,8 @@ async fn packing_slips_and_receipts_carry_no_surprises() {
 async fn a_mass_action_makes_one_pdf_of_packing_slips_and_a_pick_list() {
     let test = TestStore::with_demo().await;
     let kassa = test.register("R1").await;
-    let first = sale(&kassa, &[1, 2]).await;
-    let second = sale(&kassa, &[2]).await;
+    let first = cash_sale(&kassa, &[1, 2]).await;
+    let second = cash_sale(&kassa, &[2]).await;
     for kind in [MassActionKind::PackingSlips, MassActionKind::PickList] {
         let job = kassa
             .start_mass_action(MassActionRequest {

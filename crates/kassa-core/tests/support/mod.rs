@@ -78,3 +78,28 @@ impl TestStore {
         tx.commit().await.unwrap();
     }
 }
+
+/// Scans the demo products with these barcode indexes at register `kassa` and pays the
+/// exact total in cash; returns the order.
+#[allow(dead_code, reason = "each test binary uses some of the fixtures")]
+pub async fn cash_sale(kassa: &Kassa, barcode_indexes: &[usize]) -> kassa_core::api::OrderDetail {
+    let mut cart = None;
+    for index in barcode_indexes {
+        let request = kassa_core::api::ScanRequest {
+            barcode: kassa_core::demo::demo_barcode(*index),
+        };
+        cart = Some(kassa.scan_barcode(request).await.unwrap().cart);
+    }
+    let cart = cart.unwrap();
+    kassa
+        .checkout(kassa_core::api::CheckoutRequest {
+            order_uuid: uuid::Uuid::new_v4(),
+            cart_id: cart.cart_id.unwrap(),
+            tenders: vec![kassa_core::api::TenderInput::Cash {
+                tendered: cart.total,
+            }],
+        })
+        .await
+        .unwrap()
+        .order
+}
