@@ -5,9 +5,13 @@
 //! application crate; money is always [`rust_decimal::Decimal`], never floating point.
 
 pub mod barcode;
+pub mod discount;
 pub mod document;
+pub mod gift_card;
+pub mod methods;
 pub mod money;
 pub mod pricing;
+pub mod shipping;
 pub mod stock;
 pub mod tax;
 pub mod tender;

@@ -102,6 +102,17 @@ impl Currency {
         i64::try_from(scaled.mantissa()).map_err(|_| MoneyError::OutOfRange { amount })
     }
 
+    /// Rounds an amount to a multiple of `increment` (cash rounding to the smallest coin,
+    /// e.g. 0.05) with the currency's rounding rule. An increment of zero or less, or one
+    /// finer than the minor unit, rounds to the minor unit.
+    pub fn round_to_increment(&self, amount: Decimal, increment: Decimal) -> Decimal {
+        if increment <= self.minor_unit() {
+            return self.round(amount);
+        }
+        let steps = (amount / increment).round_dp_with_strategy(0, self.rounding.strategy());
+        self.round(steps * increment)
+    }
+
     /// Converts integer minor units back to an amount with the currency's scale.
     pub fn from_minor_units(&self, minor_units: i64) -> Decimal {
         Decimal::new(minor_units, self.minor_unit_digits)
@@ -112,6 +123,21 @@ impl Currency {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn cash_rounding_goes_to_the_nearest_increment() {
+        let eur = Currency::eur();
+        assert_eq!(eur.round_to_increment(dec!(17.32), dec!(0.05)), dec!(17.30));
+        assert_eq!(eur.round_to_increment(dec!(17.33), dec!(0.05)), dec!(17.35));
+        assert_eq!(
+            eur.round_to_increment(dec!(17.325), dec!(0.05)),
+            dec!(17.35)
+        );
+        assert_eq!(
+            eur.round_to_increment(dec!(17.32), Decimal::ZERO),
+            dec!(17.32)
+        );
+    }
 
     #[test]
     fn half_away_from_zero_rounds_midpoints_up_in_magnitude() {

@@ -108,7 +108,7 @@ proptest! {
         let eur = Currency::eur();
         let total = eur.from_minor_units(total_cents);
         let tendered = eur.from_minor_units(tendered_cents);
-        match settle(&eur, total, &[Tender::Cash { tendered }]) {
+        match settle(&eur, total, &[Tender::Cash { tendered }], Decimal::ZERO) {
             Ok(settlement) => {
                 prop_assert!(tendered >= total, "a short payment must never settle");
                 prop_assert_eq!(settlement.change_due, tendered - total);
