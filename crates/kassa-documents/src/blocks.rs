@@ -7,7 +7,7 @@
 )]
 
 use crate::canvas::{Align, TextStyle, Tone};
-use crate::fonts::Weight;
+use crate::fonts::{Fonts, Weight};
 use crate::model::{PostalAddress, ShopDetails};
 use crate::pages::PageFlow;
 
@@ -154,13 +154,17 @@ pub(crate) fn summary(
     width: f32,
     rows: &[SummaryRow],
 ) -> f32 {
+    let fonts = flow.fonts();
     let canvas = flow.canvas();
     let right = x + width;
     let mut y = top;
     for row in rows {
         match row {
             SummaryRow::Plain(label, value) => {
-                canvas.text(x + 6.0, y + 10.5, MUTED, Align::Left, label);
+                // A long label (a coupon's or a carrier's name) is cut before the amount.
+                let room = width - 20.0 - fonts.width(BODY.weight, BODY.size, value);
+                let label = fonts.fit(MUTED.weight, MUTED.size, label, room);
+                canvas.text(x + 6.0, y + 10.5, MUTED, Align::Left, &label);
                 canvas.text(right - 6.0, y + 10.5, BODY, Align::Right, value);
                 canvas.rule(x, y + 14.6, width, 0.4, Tone::Rule);
                 y += 15.0;
@@ -205,4 +209,68 @@ pub(crate) fn paragraph(
             .text(geometry.margin_x, y, style, Align::Left, &line);
     }
     flow.y += 6.0;
+}
+
+/// A gift card as the boxed section prints it, amounts and dates already formatted.
+pub(crate) struct GiftCardEntry {
+    pub(crate) code: String,
+    pub(crate) value: String,
+    pub(crate) valid_until: Option<String>,
+}
+
+const GIFT_HEADING: TextStyle = TextStyle::new(Weight::Bold, 10.0, Tone::Accent);
+const GIFT_CODE_SIZE: f32 = 16.0;
+const GIFT_PAD: f32 = 10.0;
+const GIFT_ROW: f32 = 30.0;
+
+/// Height of the gift card box for `count` cards.
+pub(crate) fn gift_cards_height(count: usize) -> f32 {
+    let count = u16::try_from(count).unwrap_or(u16::MAX);
+    2.0 * GIFT_PAD + 16.0 + f32::from(count) * GIFT_ROW
+}
+
+/// The largest size up to `size` at which `text` in bold fits `room` (never below 8 pt:
+/// a code is shrunk, never cut).
+pub(crate) fn fitting_size(fonts: &Fonts, text: &str, size: f32, room: f32) -> f32 {
+    let width = fonts.width(Weight::Bold, size, text);
+    if width <= room || width <= 0.0 {
+        size
+    } else {
+        (size * room / width).max(8.0)
+    }
+}
+
+/// Draws the framed "Gift cards issued" section across the content width from `top`:
+/// each code large and bold at the left (to be read and typed), its value and last day
+/// at the right. Returns the bottom.
+pub(crate) fn gift_cards(flow: &mut PageFlow<'_>, top: f32, cards: &[GiftCardEntry]) -> f32 {
+    let geometry = flow.geometry;
+    let fonts = flow.fonts();
+    let x = geometry.margin_x;
+    let width = geometry.content_width();
+    let height = gift_cards_height(cards.len());
+    let canvas = flow.canvas();
+    canvas.frame(x, top, width, height, 1.2, Tone::Accent);
+    let inner = x + GIFT_PAD;
+    let right = x + width - GIFT_PAD;
+    let mut y = top + GIFT_PAD + 10.0;
+    canvas.text(inner, y, GIFT_HEADING, Align::Left, "Gift cards issued");
+    y += 6.0;
+    for card in cards {
+        let size = fitting_size(
+            fonts,
+            &card.code,
+            GIFT_CODE_SIZE,
+            width - 2.0 * GIFT_PAD - 170.0,
+        );
+        let code = TextStyle::new(Weight::Bold, size, Tone::Ink);
+        canvas.rule(inner, y + 2.0, width - 2.0 * GIFT_PAD, 0.4, Tone::Rule);
+        canvas.text(inner, y + 22.0, code, Align::Left, &card.code);
+        canvas.text(right, y + 14.0, STRONG, Align::Right, &card.value);
+        if let Some(valid_until) = &card.valid_until {
+            canvas.text(right, y + 25.5, MUTED, Align::Right, valid_until);
+        }
+        y += GIFT_ROW;
+    }
+    top + height
 }

@@ -158,6 +158,23 @@ impl<'f> Canvas<'f> {
         self.fill(x, top, width, thickness, tone);
     }
 
+    /// The outline of a rectangle whose top edge is at `top`, its sides `thickness` thick
+    /// and drawn inside the rectangle.
+    pub(crate) fn frame(
+        &mut self,
+        x: f32,
+        top: f32,
+        width: f32,
+        height: f32,
+        thickness: f32,
+        tone: Tone,
+    ) {
+        self.rule(x, top, width, thickness, tone);
+        self.rule(x, top + height - thickness, width, thickness, tone);
+        self.fill(x, top, thickness, height, tone);
+        self.fill(x + width - thickness, top, thickness, height, tone);
+    }
+
     /// Marks the glyphs of every character on the page as used, per face (indexed by
     /// glyph id).
     pub(crate) fn collect_glyphs(&self, regular: &mut [bool], bold: &mut [bool]) {

@@ -163,7 +163,21 @@ impl CodePageEncoder {
     }
 
     fn encode(&mut self, text: &str) -> Vec<u8> {
-        text.chars().map(|c| self.byte(c).unwrap_or(b'?')).collect()
+        text.chars()
+            .map(|c| self.byte(c).or_else(|| ascii_stand_in(c)).unwrap_or(b'?'))
+            .collect()
+    }
+}
+
+/// An ASCII character that prints in place of typographic punctuation the code page lacks
+/// (a coupon or carrier name with a dash, amounts grouped with a narrow space).
+fn ascii_stand_in(character: char) -> Option<u8> {
+    match character {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Some(b'-'),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' => Some(b'\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' => Some(b'"'),
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' => Some(b' '),
+        _ => None,
     }
 }
 
@@ -272,8 +286,21 @@ pub fn render_receipt(
             money(line.unit_price)
         );
         body.extend(two_columns(&detail, &money(line.line_total), width));
+        if !line.discount.is_zero() {
+            body.push(format!("  Discount {}", money(-line.discount.abs())));
+        }
     }
     body.push(rule.clone());
+    if !order.adjustments.is_empty() {
+        body.extend(two_columns("Items total", &money(order.items_total), width));
+        for adjustment in &order.adjustments {
+            body.extend(two_columns(
+                &adjustment.label,
+                &money(adjustment.amount),
+                width,
+            ));
+        }
+    }
     body.extend(two_columns("Subtotal (net)", &money(order.subtotal), width));
     for row in &order.tax_breakdown {
         let label = format!("{} on {}", row.label, money(row.base));
@@ -296,6 +323,17 @@ pub fn render_receipt(
         .reset_size()
         .and_then(|p| p.bold(false))
         .map_err(encode_error)?;
+    if !order.cash_rounding.is_zero() {
+        for text in two_columns("Cash rounding", &money(order.cash_rounding), width) {
+            line(&mut printer, &mut encoder, &text)?;
+        }
+        printer.bold(true).map_err(encode_error)?;
+        let payable = money(order.amount_payable());
+        for text in two_columns("Amount paid in cash", &payable, width) {
+            line(&mut printer, &mut encoder, &text)?;
+        }
+        printer.bold(false).map_err(encode_error)?;
+    }
 
     let mut tail = Vec::new();
     for payment in &order.payments {
@@ -311,9 +349,14 @@ pub fn render_receipt(
     if !order.change_due.is_zero() {
         tail.extend(two_columns("Change", &money(order.change_due), width));
     }
-    tail.push(rule);
+    if order.gift_cards.is_empty() {
+        tail.push(rule);
+    }
     for text in tail {
         line(&mut printer, &mut encoder, &text)?;
+    }
+    if !order.gift_cards.is_empty() {
+        gift_cards(&mut printer, &mut encoder, order, locale, width)?;
     }
     printer.justify(JustifyMode::CENTER).map_err(encode_error)?;
     line(&mut printer, &mut encoder, "Thank you for your purchase!")?;
@@ -327,6 +370,61 @@ pub fn render_receipt(
     printer.print().map_err(encode_error)?;
     let bytes = driver.bytes.borrow().clone();
     Ok(bytes)
+}
+
+/// The "Gift cards issued" section between two rules of `=`: per card the code in bold
+/// double size (double height only when it is too long for double width), then its value
+/// and last day.
+fn gift_cards(
+    printer: &mut Printer<MemoryDriver>,
+    encoder: &mut CodePageEncoder,
+    order: &DocumentOrder,
+    locale: DocumentLocale,
+    width: usize,
+) -> Result<(), PrintError> {
+    let frame = "=".repeat(width);
+    line(printer, encoder, &frame)?;
+    // Centred throughout: the value and date lines fill the width, so centring leaves
+    // them as they are.
+    printer
+        .justify(JustifyMode::CENTER)
+        .and_then(|p| p.bold(true))
+        .map_err(encode_error)?;
+    line(printer, encoder, "Gift cards issued")?;
+    for (index, card) in order.gift_cards.iter().enumerate() {
+        if index > 0 {
+            line(printer, encoder, &"-".repeat(width / 2))?;
+            printer.bold(true).map_err(encode_error)?;
+        }
+        let (size, per_line) = if card.code.chars().count() <= width / 2 {
+            (2, width / 2)
+        } else {
+            (1, width)
+        };
+        printer.size(size, 2).map_err(encode_error)?;
+        let characters: Vec<char> = card.code.chars().collect();
+        for chunk in characters.chunks(per_line.max(1)) {
+            line(printer, encoder, &chunk.iter().collect::<String>())?;
+        }
+        printer
+            .reset_size()
+            .and_then(|p| p.bold(false))
+            .map_err(encode_error)?;
+        let value = locale.numbers.format_money(card.amount, &order.currency);
+        let mut details = two_columns("Value", &value, width);
+        if let Some(day) = card.expires_on {
+            details.extend(two_columns(
+                "Valid until",
+                &locale.dates.format_date(day),
+                width,
+            ));
+        }
+        for text in details {
+            line(printer, encoder, &text)?;
+        }
+    }
+    printer.justify(JustifyMode::LEFT).map_err(encode_error)?;
+    line(printer, encoder, &frame)
 }
 
 #[cfg(test)]
@@ -354,6 +452,12 @@ mod tests {
             western.encode("Café €5 Ωμ-"),
             b"Caf\x82 \xD55 ??-",
             "PC858: é 0x82, € 0xD5"
+        );
+        let mut dashes = CodePageEncoder::new(PageCode::PC858);
+        assert_eq!(
+            dashes.encode("Shipping — post – 1\u{202f}234 “a” ’"),
+            b"Shipping - post - 1 234 \"a\" '",
+            "typographic punctuation prints as its ASCII look-alike"
         );
         let mut cyrillic = CodePageEncoder::new(PageCode::PC866);
         assert_eq!(cyrillic.encode("Чай"), [0x97, 0xA0, 0xA9], "PC866");

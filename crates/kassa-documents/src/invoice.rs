@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::blocks::{self, AddressBlock, BODY, SummaryRow};
+use crate::blocks::{self, AddressBlock, BODY, GiftCardEntry, SummaryRow};
 use crate::canvas::Align;
 use crate::error::DocumentError;
 use crate::fonts::Fonts;
@@ -28,10 +28,13 @@ struct CommercialDocument<'a> {
     bill_to: Option<PostalAddress>,
     email: Option<&'a str>,
     ship_to: Option<&'a PostalAddress>,
+    /// Printed under the ship-to address (`Delivery: …`).
+    ship_to_extra: Option<String>,
     note: Option<String>,
     lines: &'a [DocumentLine],
     taxes: &'a [TaxBreakdownRow],
     summary: Vec<SummaryRow>,
+    gift_cards: Vec<GiftCardEntry>,
     footer: String,
     currency: &'a Currency,
 }
@@ -51,11 +54,34 @@ pub(crate) fn invoice_pages<'f>(
         })?;
     let money = |amount: Decimal| locale.numbers.format_amount(amount, &order.currency);
     let paid: Decimal = order.payments.iter().map(|payment| payment.amount).sum();
-    let mut summary = vec![
+    let mut summary = Vec::with_capacity(8 + order.adjustments.len() + order.payments.len());
+    if !order.adjustments.is_empty() {
+        summary.push(SummaryRow::Plain(
+            "Items total".to_owned(),
+            money(order.items_total),
+        ));
+        for adjustment in &order.adjustments {
+            summary.push(SummaryRow::Plain(
+                adjustment.label.clone(),
+                money(adjustment.amount),
+            ));
+        }
+    }
+    summary.extend([
         SummaryRow::Plain("Subtotal (net)".to_owned(), money(order.subtotal)),
         SummaryRow::Plain("Tax".to_owned(), money(order.tax_total)),
         SummaryRow::Emphasised(format!("Total {}", order.currency.code), money(order.total)),
-    ];
+    ]);
+    if !order.cash_rounding.is_zero() {
+        summary.push(SummaryRow::Plain(
+            "Cash rounding".to_owned(),
+            money(order.cash_rounding),
+        ));
+        summary.push(SummaryRow::Plain(
+            "Amount paid in cash".to_owned(),
+            money(order.amount_payable()),
+        ));
+    }
     for payment in &order.payments {
         let label = match &payment.reference {
             Some(reference) => format!("Paid by {} · {reference}", payment.method.label()),
@@ -69,35 +95,58 @@ pub(crate) fn invoice_pages<'f>(
             money(order.change_due),
         ));
     }
-    let due = order.total - paid + order.change_due;
+    let due = order.amount_payable() - paid + order.change_due;
     summary.push(SummaryRow::Plain(
         "Amount due".to_owned(),
         money(due.max(Decimal::ZERO)),
     ));
 
+    let mut facts = vec![
+        ("Invoice no.", invoice.number.clone()),
+        ("Invoice date", locale.dates.format_date(invoice.issued_on)),
+        ("Order", order.reference.clone()),
+        (
+            "Order date",
+            locale.dates.format_date_time(order.ordered_at),
+        ),
+        ("Status", invoice.status.label().to_owned()),
+    ];
+    // The carrier goes under the ship-to address, or among the facts without one.
+    let delivery = order
+        .carrier
+        .as_ref()
+        .map(|carrier| format!("Delivery: {carrier}"));
+    if let (Some(carrier), None) = (&order.carrier, &order.ship_to) {
+        facts.push(("Delivery", carrier.clone()));
+    }
+    let gift_cards = order
+        .gift_cards
+        .iter()
+        .map(|card| GiftCardEntry {
+            code: card.code.clone(),
+            value: locale.numbers.format_money(card.amount, &order.currency),
+            valid_until: card
+                .expires_on
+                .map(|day| format!("Valid until {}", locale.dates.format_date(day))),
+        })
+        .collect();
+
     let document = CommercialDocument {
         title: "INVOICE",
         continued: format!("Invoice {} (continued)", invoice.number),
-        facts: vec![
-            ("Invoice no.", invoice.number.clone()),
-            ("Invoice date", locale.dates.format_date(invoice.issued_on)),
-            ("Order", order.reference.clone()),
-            (
-                "Order date",
-                locale.dates.format_date_time(order.ordered_at),
-            ),
-            ("Status", invoice.status.label().to_owned()),
-        ],
+        facts,
         bill_to: bill_to(order.bill_to.as_ref(), order.customer.as_ref()),
         email: order
             .customer
             .as_ref()
             .and_then(|customer| customer.email.as_deref()),
         ship_to: order.ship_to.as_ref(),
+        ship_to_extra: delivery.filter(|_| order.ship_to.is_some()),
         note: None,
         lines: &order.lines,
         taxes: &order.tax_breakdown,
         summary,
+        gift_cards,
         footer: format!(
             "{} · Tax ID {} · Invoice {}",
             shop.name, shop.tax_id, invoice.number
@@ -130,6 +179,7 @@ pub(crate) fn credit_note_pages<'f>(
             .as_ref()
             .and_then(|customer| customer.email.as_deref()),
         ship_to: None,
+        ship_to_extra: None,
         note: Some(format!(
             "Reason: {}. This credit note corrects invoice {}; the amount below is credited to you.",
             note.reason.trim_end_matches('.'),
@@ -145,6 +195,7 @@ pub(crate) fn credit_note_pages<'f>(
                 money(note.total),
             ),
         ],
+        gift_cards: Vec::new(),
         footer: format!(
             "{} · Tax ID {} · Credit note {}",
             shop.name, shop.tax_id, note.number
@@ -189,7 +240,7 @@ fn commercial_pages<'f>(
         addresses.push(AddressBlock {
             heading: "SHIP TO",
             address,
-            extra: None,
+            extra: document.ship_to_extra.as_deref(),
         });
     }
     if !addresses.is_empty() {
@@ -221,10 +272,15 @@ fn commercial_pages<'f>(
         .iter()
         .enumerate()
         .map(|(index, line)| {
+            let description = if line.discount.is_zero() {
+                line.name.clone()
+            } else {
+                format!("{}\nDiscount {}", line.name, money(-line.discount.abs()))
+            };
             vec![
                 (index + 1).to_string(),
                 line.sku.clone(),
-                line.name.clone(),
+                description,
                 locale.numbers.format_quantity(line.quantity),
                 money(line.unit_price),
                 line.tax_label.clone(),
@@ -281,6 +337,37 @@ fn commercial_pages<'f>(
         }
     }
     flow.y = y.max(summary_bottom) + 24.0;
+    // The gift card box just below the totals: as many cards as fit the page with the
+    // closing line below them, the rest in boxes on the following pages.
+    let mut cards = document.gift_cards.as_slice();
+    let mut top = flow.y - 8.0;
+    let mut fresh_page = false;
+    while !cards.is_empty() {
+        flow.y = top;
+        let fitting = (1..=cards.len())
+            .take_while(|&count| flow.fits(blocks::gift_cards_height(count) + 24.0))
+            .count();
+        if fitting == 0 && !fresh_page {
+            flow.new_page();
+            blocks::running_header(&mut flow, shop, &document.continued);
+            top = flow.y;
+            fresh_page = true;
+            continue;
+        }
+        let (now, rest) = cards
+            .split_at_checked(fitting.max(1))
+            .unwrap_or((cards, &[]));
+        let bottom = blocks::gift_cards(&mut flow, top, now);
+        cards = rest;
+        if cards.is_empty() {
+            flow.y = bottom + 24.0;
+        } else {
+            flow.new_page();
+            blocks::running_header(&mut flow, shop, &document.continued);
+            top = flow.y;
+            fresh_page = true;
+        }
+    }
     let closing = format!(
         "All amounts in {}. Thank you for shopping at {}.",
         document.currency.code, shop.name

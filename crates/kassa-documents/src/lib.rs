@@ -47,7 +47,8 @@ pub use escpos_receipt::{
 pub use locale::{DateStyle, DocumentLocale, NumberStyle, Paper};
 pub use maker::DocumentMaker;
 pub use model::{
-    CreditNote, Currency, CustomerDetails, DocumentLine, DocumentOrder, DocumentPayment,
-    InvoiceDetails, InvoiceStatus, PaymentMethod, PostalAddress, ShopDetails, TaxBreakdownRow,
+    CreditNote, Currency, CustomerDetails, DocumentAdjustment, DocumentLine, DocumentOrder,
+    DocumentPayment, InvoiceDetails, InvoiceStatus, IssuedGiftCard, PaymentMethod, PostalAddress,
+    ShopDetails, TaxBreakdownRow,
 };
 pub use printer::{DEFAULT_PRINTER_PORT, PrinterAddress, PrinterTimeouts, send_to_printer};

@@ -76,8 +76,13 @@ pub struct DocumentLine {
     pub tax_label: String,
     /// Tax contained in or added to this line.
     pub tax_amount: Decimal,
-    /// What the line costs in total.
+    /// What the line costs in total, after [`discount`](Self::discount).
     pub line_total: Decimal,
+    /// What was taken off this line alone (a line discount or price reduction), as a
+    /// positive amount already deducted from `line_total`; zero when there is none.
+    /// Order-wide coupons are [`DocumentOrder::adjustments`] instead. Printed under the
+    /// line as `Discount -1.00` on invoices, credit notes and receipts when non-zero.
+    pub discount: Decimal,
     /// Where the product lies in the warehouse, e.g. `A-03-2`; used by packing slips and
     /// pick lists.
     pub bin_location: Option<String>,
@@ -101,10 +106,20 @@ pub enum PaymentMethod {
     Cash,
     /// Debit or credit card.
     Card,
-    /// Gift card or voucher.
+    /// A paper or promotional voucher.
     Voucher,
     /// Bank transfer.
     BankTransfer,
+    /// Cheque.
+    Check,
+    /// Wire transfer.
+    WireTransfer,
+    /// Cash collected by the carrier on delivery (never opens the till's drawer).
+    CashOnDelivery,
+    /// A gift card redeemed towards the order.
+    GiftCard,
+    /// The customer's store credit.
+    StoreCredit,
     /// Anything else, with the name the shop uses for it.
     Other(String),
 }
@@ -117,6 +132,11 @@ impl PaymentMethod {
             Self::Card => "Card",
             Self::Voucher => "Voucher",
             Self::BankTransfer => "Bank transfer",
+            Self::Check => "Check",
+            Self::WireTransfer => "Wire transfer",
+            Self::CashOnDelivery => "Cash on delivery",
+            Self::GiftCard => "Gift card",
+            Self::StoreCredit => "Store credit",
             Self::Other(name) => name,
         }
     }
@@ -131,6 +151,29 @@ pub struct DocumentPayment {
     pub amount: Decimal,
     /// Card terminal or transfer reference, if any.
     pub reference: Option<String>,
+}
+
+/// An order-wide amount between the lines and the grand total: a coupon (negative),
+/// shipping (positive), a surcharge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentAdjustment {
+    /// What it is, printed as given, e.g. `Coupon SPRING10` or `Shipping — Standard post`.
+    pub label: String,
+    /// Signed amount with tax as the customer sees it: `-2.00` for a coupon, `4.90` for
+    /// shipping.
+    pub amount: Decimal,
+}
+
+/// A gift card issued with the order (sold, or given as a refund), printed in a boxed
+/// section of the invoice and the receipts so the customer can keep the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedGiftCard {
+    /// The code to redeem it with, printed large, e.g. `GC-7Q4M-K2XD-93PL`.
+    pub code: String,
+    /// Its value when issued.
+    pub amount: Decimal,
+    /// Last day it can be redeemed; `None` when it does not expire.
+    pub expires_on: Option<NaiveDate>,
 }
 
 /// Where an invoice stands.
@@ -186,18 +229,36 @@ pub struct DocumentOrder {
     pub bill_to: Option<PostalAddress>,
     /// The lines in the order they were sold.
     pub lines: Vec<DocumentLine>,
-    /// Tax per rate.
+    /// Σ of the lines' `line_total`s, before order-wide adjustments. Printed (as
+    /// `Items total`) only when there are [`adjustments`](Self::adjustments).
+    pub items_total: Decimal,
+    /// Order-wide coupons, shipping and surcharges, in the order they are printed between
+    /// the items total and the grand total; empty for a plain sale. With them,
+    /// `total = items_total + Σ adjustment amounts`.
+    pub adjustments: Vec<DocumentAdjustment>,
+    /// Tax per rate (of the lines and the adjustments).
     pub tax_breakdown: Vec<TaxBreakdownRow>,
-    /// Sum of the lines before tax.
+    /// Sum of the lines before tax (with adjustments: of the lines and the adjustments).
     pub subtotal: Decimal,
     /// Sum of all taxes.
     pub tax_total: Decimal,
-    /// What the customer pays.
+    /// What the customer pays, before cash rounding: `subtotal + tax_total`.
     pub total: Decimal,
+    /// Signed amount the total was rounded by for payment in cash (e.g. `0.02` or
+    /// `-0.02` where the smallest coins are 5 cents); zero when not rounded. When non-zero
+    /// the documents print it after the total with the amount paid in cash,
+    /// `total + cash_rounding`.
+    pub cash_rounding: Decimal,
     /// Payments received.
     pub payments: Vec<DocumentPayment>,
     /// Change handed back in cash.
     pub change_due: Decimal,
+    /// Gift cards issued with this order, printed in a boxed section of the invoice and
+    /// the receipts; empty for most orders.
+    pub gift_cards: Vec<IssuedGiftCard>,
+    /// Carrier or delivery service, e.g. `Standard post`; printed as `Delivery: …` on the
+    /// invoice and the packing slip. `None` for orders taken away at the counter.
+    pub carrier: Option<String>,
     /// The invoice, once issued.
     pub invoice: Option<InvoiceDetails>,
     /// Currency of every amount in the order.
@@ -206,10 +267,16 @@ pub struct DocumentOrder {
 
 impl DocumentOrder {
     /// Whether any payment was made in cash (the receipt printer then opens the drawer).
+    /// Cash on delivery does not count: the carrier collects it, not the till.
     pub fn has_cash_payment(&self) -> bool {
         self.payments
             .iter()
             .any(|payment| payment.method == PaymentMethod::Cash)
+    }
+
+    /// What the customer settles: the total plus the cash rounding.
+    pub fn amount_payable(&self) -> Decimal {
+        self.total + self.cash_rounding
     }
 }
 
@@ -242,4 +309,42 @@ pub struct CreditNote {
     pub total: Decimal,
     /// Currency of every amount.
     pub currency: Currency,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payment_methods_print_their_names() {
+        let labels: Vec<&str> = [
+            PaymentMethod::Cash,
+            PaymentMethod::Card,
+            PaymentMethod::Voucher,
+            PaymentMethod::BankTransfer,
+            PaymentMethod::Check,
+            PaymentMethod::WireTransfer,
+            PaymentMethod::CashOnDelivery,
+            PaymentMethod::GiftCard,
+            PaymentMethod::StoreCredit,
+        ]
+        .iter()
+        .map(PaymentMethod::label)
+        .collect();
+        assert_eq!(
+            labels,
+            [
+                "Cash",
+                "Card",
+                "Voucher",
+                "Bank transfer",
+                "Check",
+                "Wire transfer",
+                "Cash on delivery",
+                "Gift card",
+                "Store credit"
+            ]
+        );
+        assert_eq!(PaymentMethod::Other("Twint".to_owned()).label(), "Twint");
+    }
 }

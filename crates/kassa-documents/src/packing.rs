@@ -66,10 +66,10 @@ pub(crate) fn packing_slip_pages<'f>(
         }
         (None, None) => None,
     };
+    let big = TextStyle::new(Weight::Regular, 11.0, Tone::Ink);
+    let big_bold = TextStyle::new(Weight::Bold, 11.0, Tone::Ink);
+    let x = geometry.margin_x;
     if let Some(address) = ship_to {
-        let big = TextStyle::new(Weight::Regular, 11.0, Tone::Ink);
-        let big_bold = TextStyle::new(Weight::Bold, 11.0, Tone::Ink);
-        let x = geometry.margin_x;
         let canvas = flow.canvas();
         canvas.text(x, top + 7.0, blocks::LABEL, Align::Left, "SHIP TO");
         let mut y = top + 23.0;
@@ -78,6 +78,23 @@ pub(crate) fn packing_slip_pages<'f>(
             y += 14.0;
             canvas.text(x, y, big, Align::Left, line);
         }
+        flow.y = y;
+    }
+    if let Some(carrier) = &order.carrier {
+        // Under the address: the packer picks the parcel label by it.
+        let y = if ship_to.is_some() {
+            flow.y + 20.0
+        } else {
+            top + 11.0
+        };
+        let room = geometry.content_width() - 220.0;
+        let text = flow.fonts().fit(
+            big_bold.weight,
+            big_bold.size,
+            &format!("Delivery: {carrier}"),
+            room,
+        );
+        flow.canvas().text(x, y, big_bold, Align::Left, &text);
         flow.y = y;
     }
     let code_width = f32::from(u16::try_from(modules.len()).unwrap_or(u16::MAX)) * MODULE_WIDTH;

@@ -8,6 +8,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::blocks;
 use crate::canvas::{Align, Canvas, TextStyle, Tone};
 use crate::fonts::{Fonts, Weight};
 use crate::locale::DocumentLocale;
@@ -86,10 +87,28 @@ pub(crate) fn receipt_page<'f>(
         );
         canvas.text(left + 8.0, y, SOFT, Align::Left, &detail);
         canvas.text(right, y, TEXT, Align::Right, &money(line.line_total));
+        if !line.discount.is_zero() {
+            y += LINE;
+            let discount = format!("Discount {}", money(-line.discount.abs()));
+            canvas.text(left + 8.0, y, SOFT, Align::Left, &discount);
+        }
         y += LINE + 3.0;
     }
     y = divider(&mut canvas, y - 4.0, left, room);
 
+    if !order.adjustments.is_empty() {
+        canvas.text(left, y, TEXT, Align::Left, "Items total");
+        canvas.text(right, y, TEXT, Align::Right, &money(order.items_total));
+        y += LINE;
+        for adjustment in &order.adjustments {
+            let amount = money(adjustment.amount);
+            let room = room - 8.0 - fonts.width(TEXT.weight, TEXT.size, &amount);
+            let label = fonts.fit(TEXT.weight, TEXT.size, &adjustment.label, room);
+            canvas.text(left, y, TEXT, Align::Left, &label);
+            canvas.text(right, y, TEXT, Align::Right, &amount);
+            y += LINE;
+        }
+    }
     canvas.text(left, y, TEXT, Align::Left, "Subtotal (net)");
     canvas.text(right, y, TEXT, Align::Right, &money(order.subtotal));
     y += LINE;
@@ -110,6 +129,15 @@ pub(crate) fn receipt_page<'f>(
     );
     canvas.text(right, y, total_style, Align::Right, &money(order.total));
     y += LINE + 6.0;
+    if !order.cash_rounding.is_zero() {
+        canvas.text(left, y, TEXT, Align::Left, "Cash rounding");
+        canvas.text(right, y, TEXT, Align::Right, &money(order.cash_rounding));
+        y += LINE;
+        canvas.text(left, y, STRONG, Align::Left, "Amount paid in cash");
+        let payable = money(order.amount_payable());
+        canvas.text(right, y, STRONG, Align::Right, &payable);
+        y += LINE + 4.0;
+    }
 
     for payment in &order.payments {
         canvas.text(left, y, TEXT, Align::Left, payment.method.label());
@@ -130,6 +158,9 @@ pub(crate) fn receipt_page<'f>(
         canvas.text(left, y, STRONG, Align::Left, "Change");
         canvas.text(right, y, STRONG, Align::Right, &money(order.change_due));
         y += LINE;
+    }
+    if !order.gift_cards.is_empty() {
+        y = gift_cards(fonts, &mut canvas, locale, order, y + 7.0, left, room);
     }
     y = divider(&mut canvas, y - 2.0, left, room);
     canvas.text(
@@ -152,4 +183,40 @@ pub(crate) fn receipt_page<'f>(
 fn divider(canvas: &mut Canvas<'_>, y: f32, left: f32, width: f32) -> f32 {
     canvas.rule(left, y + 2.0, width, 0.5, Tone::Rule);
     y + 2.0 + 14.0
+}
+
+/// The framed "Gift cards issued" section from baseline `y`: per card the code large and
+/// bold (to be read and typed at the till or online), its value and last day. Returns the
+/// baseline for the next text line.
+fn gift_cards(
+    fonts: &Fonts,
+    canvas: &mut Canvas<'_>,
+    locale: DocumentLocale,
+    order: &DocumentOrder,
+    y: f32,
+    left: f32,
+    room: f32,
+) -> f32 {
+    let centre = left + room / 2.0;
+    let top = y - 8.0;
+    let mut y = top + 14.0;
+    canvas.text(centre, y, STRONG, Align::Center, "Gift cards issued");
+    for card in &order.gift_cards {
+        y += 6.0;
+        canvas.rule(left + 6.0, y - 2.0, room - 12.0, 0.4, Tone::Rule);
+        let size = blocks::fitting_size(fonts, &card.code, 13.0, room - 12.0);
+        y += size + 3.0;
+        let code = TextStyle::new(Weight::Bold, size, Tone::Ink);
+        canvas.text(centre, y, code, Align::Center, &card.code);
+        y += LINE + 1.0;
+        let value = locale.numbers.format_money(card.amount, &order.currency);
+        let details = match card.expires_on {
+            Some(day) => format!("{value} · valid until {}", locale.dates.format_date(day)),
+            None => value,
+        };
+        canvas.text(centre, y, TEXT, Align::Center, &details);
+    }
+    let bottom = y + 7.0;
+    canvas.frame(left, top, room, bottom - top, 1.0, Tone::Ink);
+    bottom + 10.0
 }

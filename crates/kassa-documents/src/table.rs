@@ -149,7 +149,12 @@ impl Table {
             .map(|(column, text)| {
                 let room = column.width - 2.0 * PAD_X;
                 match column.kind {
-                    ColumnKind::Text => fonts.wrap(style.weight, style.size, text, room),
+                    // A line break starts a new paragraph in the cell (a line's discount
+                    // under its name).
+                    ColumnKind::Text => text
+                        .split('\n')
+                        .flat_map(|part| fonts.wrap(style.weight, style.size, part, room))
+                        .collect(),
                     ColumnKind::Code | ColumnKind::Number => {
                         vec![fonts.fit(style.weight, style.size, text, room)]
                     }
@@ -177,10 +182,7 @@ impl Table {
                 // Drawn, not a glyph: a box character would pull a high glyph id into
                 // the font subset and needs a font that has it.
                 let (x, y, side, line) = (left + PAD_X, top + PAD_Y, 7.5, 0.7);
-                canvas.rule(x, y, side, line, Tone::Ink);
-                canvas.rule(x, y + side - line, side, line, Tone::Ink);
-                canvas.fill(x, y, line, side, Tone::Ink);
-                canvas.fill(x + side - line, y, line, side, Tone::Ink);
+                canvas.frame(x, y, side, side, line, Tone::Ink);
             }
             let mut baseline = top + PAD_Y + 7.0;
             for line in lines {

@@ -11,13 +11,21 @@ use crate::model::{CreditNote, Currency, DocumentLine, DocumentOrder, TaxBreakdo
 pub(crate) fn check_order(order: &DocumentOrder) -> Result<(), DocumentError> {
     let currency = &order.currency;
     check_lines(&order.lines, currency)?;
+    check_amount("items total", order.items_total, currency)?;
+    for adjustment in &order.adjustments {
+        check_amount(&adjustment.label, adjustment.amount, currency)?;
+    }
     check_taxes(&order.tax_breakdown, currency)?;
     check_amount("subtotal", order.subtotal, currency)?;
     check_amount("tax total", order.tax_total, currency)?;
     check_amount("total", order.total, currency)?;
+    check_amount("cash rounding", order.cash_rounding, currency)?;
     check_amount("change due", order.change_due, currency)?;
     for (index, payment) in order.payments.iter().enumerate() {
         check_amount(&format!("payment {}", index + 1), payment.amount, currency)?;
+    }
+    for card in &order.gift_cards {
+        check_amount(&format!("gift card {}", card.code), card.amount, currency)?;
     }
     Ok(())
 }
@@ -42,6 +50,7 @@ fn check_lines(lines: &[DocumentLine], currency: &Currency) -> Result<(), Docume
         )?;
         check_amount(&format!("line {number} tax"), line.tax_amount, currency)?;
         check_amount(&format!("line {number} total"), line.line_total, currency)?;
+        check_amount(&format!("line {number} discount"), line.discount, currency)?;
     }
     Ok(())
 }

@@ -353,3 +353,197 @@ fn a_printer_that_stops_reading_times_out_with_a_message() {
         "{error}"
     );
 }
+
+/// The line that starts with `label`.
+fn line_starting<'l>(text: &'l [String], label: &str) -> &'l str {
+    text.iter()
+        .find(|line| line.starts_with(label))
+        .unwrap_or_else(|| panic!("no line starts with {label:?}: {text:#?}"))
+}
+
+#[test]
+fn promotion_receipt_prints_coupon_shipping_rounding_and_the_gift_card() {
+    for (paper, width) in [(PaperWidth::Mm80, 48), (PaperWidth::Mm58, 32)] {
+        let bytes = render(
+            &samples::promo_order(),
+            &options(paper, ReceiptCodePage::Western),
+        );
+        let pieces = decode(&bytes);
+        let text = lines(&pieces);
+        for (label, amount) in [
+            ("Items total", "251,38"),
+            ("Coupon SPRING10", "-2,00"),
+            // The em dash is not in PC858: it prints as a hyphen, not as '?'.
+            ("Shipping - Standard post", "4,90"),
+            ("TOTAL EUR", "254,28"),
+            ("Cash rounding", "0,02"),
+            ("Amount paid in cash", "254,30"),
+            // Two spaces: not "Cash rounding".
+            ("Cash  ", "260,00"),
+            ("Change", "5,70"),
+            ("Value", "25,00 EUR"),
+            ("Valid until", "2028-12-31"),
+        ] {
+            let line = line_starting(&text, label);
+            assert!(
+                line.ends_with(amount) && line.len() == width,
+                "{label}: {amount} flush right on {width} columns: {line:?}"
+            );
+        }
+        assert!(
+            text.iter().any(|line| line == "  Discount -1,00"),
+            "the line discount under the coffee"
+        );
+        let position = |wanted: &str| {
+            text.iter()
+                .position(|line| line.starts_with(wanted))
+                .unwrap()
+        };
+        assert!(position("Items total") < position("Coupon SPRING10"));
+        assert!(position("Coupon SPRING10") < position("Shipping"));
+        assert!(position("Shipping") < position("TOTAL EUR"));
+        assert!(position("TOTAL EUR") < position("Cash rounding"));
+        assert!(position("Cash rounding") < position("Amount paid in cash"));
+        assert!(position("Amount paid in cash") < position("Cash  "));
+
+        // The gift card section: framed by rules of '=', heading, the code on its own line.
+        let heading = position("Gift cards issued");
+        assert!(heading > position("Change"));
+        assert_eq!(text[heading - 1], "=".repeat(width), "the frame opens");
+        assert_eq!(
+            text[heading + 1],
+            samples::GIFT_CARD_CODE,
+            "the code, whole"
+        );
+        assert_eq!(text[heading + 4], "=".repeat(width), "the frame closes");
+        assert!(heading + 4 < position("Thank you"));
+        let code_at = pieces
+            .iter()
+            .position(|piece| *piece == Piece::Line(samples::GIFT_CARD_CODE.as_bytes().to_vec()))
+            .unwrap();
+        let size = pieces[..code_at]
+            .iter()
+            .rev()
+            .find_map(|piece| match piece {
+                Piece::Size(size) => Some(*size),
+                _ => None,
+            })
+            .unwrap();
+        // GS ! n: width factor - 1 in the high nibble, height factor - 1 in the low one.
+        let expected = if width == 48 { 0x11 } else { 0x01 };
+        assert_eq!(
+            size, expected,
+            "the code prints double size when it fits, double height at least"
+        );
+        assert!(
+            pieces[..code_at]
+                .iter()
+                .rev()
+                .find(|piece| matches!(piece, Piece::Bold(_)))
+                == Some(&Piece::Bold(1)),
+            "the code is bold"
+        );
+        for line in &text {
+            assert!(
+                line.chars().count() <= width,
+                "{line:?} is wider than the paper"
+            );
+        }
+        assert_eq!(
+            pieces.last(),
+            Some(&Piece::DrawerKick {
+                pin: 0,
+                on: 25,
+                off: 250
+            }),
+            "paid in cash: the drawer opens"
+        );
+    }
+}
+
+#[test]
+fn a_plain_sale_prints_no_new_rows() {
+    let text = lines(&decode(&render(
+        &samples::cash_order(),
+        &options(PaperWidth::Mm80, ReceiptCodePage::Western),
+    )));
+    for absent in [
+        "Items total",
+        "Coupon",
+        "Shipping",
+        "Discount",
+        "Cash rounding",
+        "Amount paid in cash",
+        "Gift cards issued",
+        "=====",
+    ] {
+        assert!(
+            !text.iter().any(|line| line.contains(absent)),
+            "{absent:?} is printed only when there is one"
+        );
+    }
+}
+
+#[test]
+fn gift_card_codes_too_long_for_the_paper_wrap_and_several_cards_are_separated() {
+    let mut order = samples::promo_order();
+    let long = "GIFT-0123456789-ABCDEFGHIJ-KLMNOPQRST".to_owned();
+    let mut second = order.gift_cards[0].clone();
+    second.code = long.clone();
+    second.expires_on = None;
+    order.gift_cards.push(second);
+    let text = lines(&decode(&render(
+        &order,
+        &options(PaperWidth::Mm58, ReceiptCodePage::Western),
+    )));
+    let first = text
+        .iter()
+        .position(|line| line == samples::GIFT_CARD_CODE)
+        .unwrap();
+    let start = text
+        .iter()
+        .position(|line| long.starts_with(line.as_str()) && !line.is_empty())
+        .unwrap();
+    assert!(start > first, "the cards in order");
+    assert_eq!(
+        text[start - 1],
+        "-".repeat(16),
+        "a short rule between two cards"
+    );
+    assert_eq!(
+        format!("{}{}", text[start], text[start + 1]),
+        long,
+        "the long code on two lines, nothing lost"
+    );
+    assert!(line_starting(&text, "Value").ends_with("25,00 EUR"));
+    assert_eq!(
+        text.iter()
+            .filter(|line| line.starts_with("Valid until"))
+            .count(),
+        1,
+        "only the first card expires"
+    );
+}
+
+#[test]
+fn cash_on_delivery_does_not_open_the_drawer() {
+    let mut order = samples::cash_order();
+    for payment in &mut order.payments {
+        payment.method = kassa_documents::PaymentMethod::CashOnDelivery;
+    }
+    let pieces = decode(&render(
+        &order,
+        &options(PaperWidth::Mm80, ReceiptCodePage::Western),
+    ));
+    assert!(
+        !pieces
+            .iter()
+            .any(|piece| matches!(piece, Piece::DrawerKick { .. })),
+        "the carrier collects cash on delivery, not the till"
+    );
+    assert!(
+        lines(&pieces)
+            .iter()
+            .any(|line| line.starts_with("Cash on delivery") && line.ends_with("500,00"))
+    );
+}

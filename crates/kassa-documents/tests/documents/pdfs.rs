@@ -404,3 +404,305 @@ fn an_order_without_an_invoice_has_no_invoice_pdf() {
         "{error}"
     );
 }
+
+/// The line of `text` that holds `label`, for reading the amount printed beside it.
+fn row_of<'t>(text: &'t str, label: &str) -> &'t str {
+    text.lines()
+        .find(|line| line.contains(label))
+        .unwrap_or_else(|| panic!("no line with {label:?} in:\n{text}"))
+}
+
+/// Whether `row` ends with `amount` (the amount column is the last on the line).
+fn ends_with_amount(row: &str, amount: &str) -> bool {
+    row.trim_end().ends_with(amount)
+}
+
+#[test]
+fn invoice_of_a_promotion_shows_coupon_shipping_carrier_rounding_and_the_gift_card() {
+    let order = samples::promo_order();
+    let pdf = maker()
+        .invoice(&samples::shop(), &order, germany())
+        .unwrap();
+    let (path, text) = save_and_read("invoice-promo", &pdf);
+
+    // Lines, then items total, coupon, shipping, and the totals that still add up.
+    let items = row_of(&text, "Items total");
+    assert!(ends_with_amount(items, "251,38"), "{items:?}");
+    let coupon = row_of(&text, samples::COUPON);
+    assert!(ends_with_amount(coupon, "-2,00"), "{coupon:?}");
+    let shipping = row_of(&text, samples::SHIPPING);
+    assert!(ends_with_amount(shipping, "4,90"), "{shipping:?}");
+    let lines = text.lines().collect::<Vec<_>>();
+    let position = |label: &str| lines.iter().position(|line| line.contains(label)).unwrap();
+    assert!(
+        position("Items total") < position(samples::COUPON)
+            && position(samples::COUPON) < position(samples::SHIPPING)
+            && position(samples::SHIPPING) < position("Total EUR"),
+        "items total, coupon and shipping come in that order before the total"
+    );
+    assert_eq!(
+        order.items_total - dec!(2.00) + dec!(4.90),
+        order.total,
+        "the sample adds up"
+    );
+    assert!(ends_with_amount(row_of(&text, "Total EUR"), "254,28"));
+    assert!(ends_with_amount(
+        row_of(&text, "Subtotal (net)"),
+        &euros(order.subtotal)
+    ));
+    assert!(ends_with_amount(
+        row_of(&text, "Tax   "),
+        &euros(order.tax_total)
+    ));
+    assert_eq!(order.subtotal + order.tax_total, order.total);
+
+    // Cash rounding after the total, with what was paid in cash, and nothing left due.
+    assert!(position("Total EUR") < position("Cash rounding"));
+    assert!(ends_with_amount(row_of(&text, "Cash rounding"), "0,02"));
+    assert!(ends_with_amount(
+        row_of(&text, "Amount paid in cash"),
+        "254,30"
+    ));
+    assert!(ends_with_amount(row_of(&text, "Paid by Cash"), "260,00"));
+    assert!(ends_with_amount(row_of(&text, "Change given"), "5,70"));
+    assert!(
+        ends_with_amount(row_of(&text, "Amount due"), "0,00"),
+        "the rounding is part of what was due"
+    );
+
+    // The line discount under the coffee, whose amount is after the discount.
+    let coffee = row_of(&text, "COF-ETH-500");
+    assert!(ends_with_amount(coffee, "28,80"), "{coffee:?}");
+    assert!(text.contains("Discount -1,00"), "the line discount");
+    assert_eq!(
+        text.matches("Discount ").count(),
+        1,
+        "only the discounted line"
+    );
+
+    // The carrier under the ship-to address, and the gift card in its own section.
+    assert!(text.contains("Delivery: Standard post"));
+    assert!(position("Gift cards issued") > position("Amount due"));
+    let card = row_of(&text, samples::GIFT_CARD_CODE);
+    assert!(!card.contains("…"), "the code is printed whole: {card:?}");
+    let card_at = position(samples::GIFT_CARD_CODE);
+    let around = lines[card_at - 1..=card_at + 1].join("\n");
+    assert!(around.contains("25,00 EUR"), "the card's value:\n{around}");
+    assert!(
+        around.contains("Valid until 2028-12-31"),
+        "its last day:\n{around}"
+    );
+    assert!(text.contains("Page 1 of 1"));
+    assert_fonts_embedded(&path);
+}
+
+#[test]
+fn gift_card_codes_print_large_on_the_invoice() {
+    let order = samples::promo_order();
+    let pdf = maker()
+        .invoice(&samples::shop(), &order, germany())
+        .unwrap();
+    let path = tools::save("invoice-promo-bbox", &pdf);
+    let html = tools::pdf_word_boxes(&path);
+    let height_of = |word: &str| {
+        let line = html
+            .lines()
+            .find(|line| line.ends_with(&format!(">{word}</word>")))
+            .unwrap_or_else(|| panic!("{word} is not a word of the PDF"));
+        let coordinate = |name: &str| -> f64 {
+            let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            let rest = &line[start..];
+            rest[..rest.find('"').unwrap()].parse().unwrap()
+        };
+        coordinate("yMax") - coordinate("yMin")
+    };
+    let code = height_of(samples::GIFT_CARD_CODE);
+    let body = height_of("COF-ETH-500");
+    assert!(
+        code > 1.7 * body,
+        "the gift card code ({code:.1} pt) is far larger than body text ({body:.1} pt)"
+    );
+}
+
+#[test]
+fn many_gift_cards_continue_on_the_next_page() {
+    let mut order = samples::promo_order();
+    let card = order.gift_cards[0].clone();
+    order.gift_cards = (0..30)
+        .map(|number| kassa_documents::IssuedGiftCard {
+            code: format!("GC-BULK-{number:04}"),
+            expires_on: None,
+            ..card.clone()
+        })
+        .collect();
+    let pdf = maker()
+        .invoice(&samples::shop(), &order, germany())
+        .unwrap();
+    let path = tools::save("invoice-many-gift-cards", &pdf);
+    let text = tools::pdf_text(&path);
+    let pages = tools::page_count(&path);
+    assert!(pages >= 2, "30 gift cards do not fit under the totals");
+    for number in 0..30 {
+        assert_eq!(
+            text.matches(&format!("GC-BULK-{number:04}")).count(),
+            1,
+            "card {number} is printed once"
+        );
+    }
+    assert!(!text.contains("Valid until"), "these cards do not expire");
+    let last = text
+        .split('\u{c}')
+        .rfind(|page| !page.trim().is_empty())
+        .unwrap();
+    assert!(last.contains("Gift cards issued"), "the box goes on");
+    assert!(
+        last.contains("Thank you for shopping"),
+        "the closing line comes last"
+    );
+    assert!(last.contains(&format!("Page {pages} of {pages}")));
+}
+
+#[test]
+fn receipt_of_a_promotion_shows_coupon_shipping_rounding_and_the_gift_card() {
+    let order = samples::promo_order();
+    let pdf = maker()
+        .receipt(&samples::shop(), &order, germany())
+        .unwrap();
+    let (path, text) = save_and_read("receipt-promo", &pdf);
+    let lines = text.lines().collect::<Vec<_>>();
+    let position = |label: &str| lines.iter().position(|line| line.contains(label)).unwrap();
+
+    assert!(ends_with_amount(row_of(&text, "Items total"), "251,38"));
+    assert!(ends_with_amount(row_of(&text, samples::COUPON), "-2,00"));
+    assert!(ends_with_amount(row_of(&text, samples::SHIPPING), "4,90"));
+    assert!(ends_with_amount(row_of(&text, "TOTAL EUR"), "254,28"));
+    assert!(ends_with_amount(row_of(&text, "Cash rounding"), "0,02"));
+    assert!(ends_with_amount(
+        row_of(&text, "Amount paid in cash"),
+        "254,30"
+    ));
+    assert!(ends_with_amount(row_of(&text, "Change"), "5,70"));
+    assert!(
+        position(samples::SHIPPING) < position("TOTAL EUR")
+            && position("TOTAL EUR") < position("Cash rounding")
+            && position("Cash rounding") < position("Amount paid in cash")
+    );
+    assert!(text.contains("Discount -1,00"), "the line discount");
+    assert!(position("Gift cards issued") > position("Change"));
+    assert!(position(samples::GIFT_CARD_CODE) > position("Gift cards issued"));
+    let details = lines[position(samples::GIFT_CARD_CODE) + 1];
+    assert!(
+        details.contains("25,00 EUR") && details.contains("valid until 2028-12-31"),
+        "{details:?}"
+    );
+    assert!(
+        !text.contains("Delivery:"),
+        "the carrier is for the invoice and the packing slip"
+    );
+    let (width, _) = tools::page_size(&path);
+    assert!((width - 226.77).abs() < 0.1, "still 80 mm wide");
+    assert_fonts_embedded(&path);
+}
+
+#[test]
+fn packing_slip_of_a_shipped_order_names_the_carrier_and_still_no_prices() {
+    let order = samples::promo_order();
+    let pdf = maker()
+        .packing_slip(&samples::shop(), &order, germany())
+        .unwrap();
+    let (_, text) = save_and_read("packing-slip-promo", &pdf);
+    assert!(text.contains("Delivery: Standard post"));
+    for price in [
+        "-2,00", "4,90", "254,28", "254,30", "0,02", "25,00", "28,80",
+    ] {
+        assert!(!text.contains(price), "a packing slip shows no {price}");
+    }
+    for word in [
+        "Coupon",
+        "Shipping",
+        "Cash rounding",
+        "Gift cards issued",
+        "EUR",
+    ] {
+        assert!(!text.contains(word), "a packing slip shows no {word}");
+    }
+    assert!(
+        !text.contains(samples::GIFT_CARD_CODE),
+        "a gift card code in a parcel could be used by anyone who opens it"
+    );
+}
+
+#[test]
+fn an_invoice_without_a_ship_to_address_names_the_carrier_among_its_facts() {
+    let mut order = samples::promo_order();
+    order.ship_to = None;
+    let pdf = maker()
+        .invoice(&samples::shop(), &order, germany())
+        .unwrap();
+    let path = tools::save("invoice-carrier-no-ship-to", &pdf);
+    let text = tools::pdf_text(&path);
+    let row = row_of(&text, "Delivery");
+    assert!(ends_with_amount(row, "Standard post"), "{row:?}");
+    assert!(!text.contains("SHIP TO"));
+}
+
+#[test]
+fn over_precise_new_amounts_are_refused_too() {
+    type Spoil = fn(&mut DocumentOrder);
+    let cases: [(&str, Spoil); 4] = [
+        ("Coupon SPRING10", |order| {
+            order.adjustments[0].amount = dec!(-2.005)
+        }),
+        ("cash rounding", |order| order.cash_rounding = dec!(0.021)),
+        ("gift card GC-7Q4M-K2XD-93PL", |order| {
+            order.gift_cards[0].amount = dec!(25.001);
+        }),
+        ("line 1 discount", |order| {
+            order.lines[0].discount = dec!(1.001)
+        }),
+    ];
+    for (what, spoil) in cases {
+        let mut order = samples::promo_order();
+        spoil(&mut order);
+        let error = maker()
+            .receipt(&samples::shop(), &order, germany())
+            .unwrap_err();
+        assert!(error.to_string().starts_with(what), "{what}: {error}");
+    }
+}
+
+#[test]
+fn the_new_payment_methods_are_named_on_the_invoice() {
+    use kassa_documents::{DocumentPayment, PaymentMethod};
+    let mut order = samples::order();
+    let methods = [
+        (PaymentMethod::GiftCard, dec!(50.00), Some("GC-OLD-0001")),
+        (PaymentMethod::StoreCredit, dec!(20.00), None),
+        (PaymentMethod::Check, dec!(30.00), Some("No. 000123")),
+        (PaymentMethod::WireTransfer, dec!(100.00), None),
+        (PaymentMethod::CashOnDelivery, dec!(27.38), None),
+    ];
+    order.payments = methods
+        .iter()
+        .map(|(method, amount, reference)| DocumentPayment {
+            method: method.clone(),
+            amount: *amount,
+            reference: reference.map(str::to_owned),
+        })
+        .collect();
+    let pdf = maker()
+        .invoice(&samples::shop(), &order, germany())
+        .unwrap();
+    let path = tools::save("invoice-payment-methods", &pdf);
+    let text = tools::pdf_text(&path);
+    for (label, amount) in [
+        ("Paid by Gift card · GC-OLD-0001", "50,00"),
+        ("Paid by Store credit", "20,00"),
+        ("Paid by Check · No. 000123", "30,00"),
+        ("Paid by Wire transfer", "100,00"),
+        ("Paid by Cash on delivery", "27,38"),
+        ("Amount due", "0,00"),
+    ] {
+        assert!(ends_with_amount(row_of(&text, label), amount), "{label}");
+    }
+}

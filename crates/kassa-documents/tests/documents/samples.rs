@@ -2,13 +2,17 @@
 //! tax included at 19 % and 7 %, and a long order that spans several pages. Totals are
 //! computed here the way the domain does (tax per line, half away from zero), so the
 //! documents can be checked against independent numbers. Shared with the benchmark.
+//!
+//! [`promo_order`] adds what most sales lack: a line discount, a coupon, shipping with a
+//! carrier, cash rounding and an issued gift card.
 
 #![allow(dead_code, reason = "the benchmark uses a subset of the samples")]
 
 use chrono::{NaiveDate, NaiveDateTime};
 use kassa_documents::{
-    CreditNote, Currency, CustomerDetails, DocumentLine, DocumentOrder, DocumentPayment,
-    InvoiceDetails, InvoiceStatus, PaymentMethod, PostalAddress, ShopDetails, TaxBreakdownRow,
+    CreditNote, Currency, CustomerDetails, DocumentAdjustment, DocumentLine, DocumentOrder,
+    DocumentPayment, InvoiceDetails, InvoiceStatus, IssuedGiftCard, PaymentMethod, PostalAddress,
+    ShopDetails, TaxBreakdownRow,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
@@ -93,10 +97,15 @@ fn items() -> Vec<Item> {
     ]
 }
 
+/// The tax contained in `gross` at `rate` percent, rounded half away from zero.
+fn tax_in(gross: Decimal, rate: Decimal) -> Decimal {
+    (gross * rate / (dec!(100) + rate))
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
 fn line((sku, name, quantity, unit_price, rate, bin): Item) -> (DocumentLine, Decimal) {
     let line_total = quantity * unit_price;
-    let tax = (line_total * rate / (dec!(100) + rate))
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let tax = tax_in(line_total, rate);
     let line = DocumentLine {
         sku: sku.to_owned(),
         name: name.to_owned(),
@@ -105,9 +114,17 @@ fn line((sku, name, quantity, unit_price, rate, bin): Item) -> (DocumentLine, De
         tax_label: format!("VAT {rate}%"),
         tax_amount: tax,
         line_total,
+        discount: Decimal::ZERO,
         bin_location: Some(bin.to_owned()),
     };
     (line, rate)
+}
+
+/// An order-wide amount and the tax rate it is taxed at.
+struct TaxedAdjustment {
+    label: &'static str,
+    amount: Decimal,
+    rate: Decimal,
 }
 
 fn order_from(
@@ -115,29 +132,56 @@ fn order_from(
     items: Vec<Item>,
     payments: impl Fn(Decimal) -> (Vec<DocumentPayment>, Decimal),
 ) -> DocumentOrder {
-    let mut lines = Vec::new();
-    let mut breakdown: Vec<(Decimal, TaxBreakdownRow)> = Vec::new();
-    for item in items {
-        let (line, rate) = line(item);
-        match breakdown.iter_mut().find(|(r, _)| *r == rate) {
-            Some((_, row)) => {
-                row.base += line.line_total - line.tax_amount;
-                row.tax += line.tax_amount;
-            }
-            None => breakdown.push((
-                rate,
-                TaxBreakdownRow {
-                    label: line.tax_label.clone(),
-                    base: line.line_total - line.tax_amount,
-                    tax: line.tax_amount,
-                },
-            )),
+    let lines = items.into_iter().map(line).collect();
+    assemble(reference, lines, Vec::new(), payments)
+}
+
+/// Adds `gross` with `tax` to the row of `rate`.
+fn add_tax(
+    breakdown: &mut Vec<(Decimal, TaxBreakdownRow)>,
+    rate: Decimal,
+    gross: Decimal,
+    tax: Decimal,
+) {
+    match breakdown.iter_mut().find(|(r, _)| *r == rate) {
+        Some((_, row)) => {
+            row.base += gross - tax;
+            row.tax += tax;
         }
-        lines.push(line);
+        None => breakdown.push((
+            rate,
+            TaxBreakdownRow {
+                label: format!("VAT {rate}%"),
+                base: gross - tax,
+                tax,
+            },
+        )),
+    }
+}
+
+/// An order of `lines` (each with its tax rate) and order-wide `adjustments`, with the
+/// tax breakdown and totals worked out from them.
+fn assemble(
+    reference: &str,
+    lines: Vec<(DocumentLine, Decimal)>,
+    adjustments: Vec<TaxedAdjustment>,
+    payments: impl Fn(Decimal) -> (Vec<DocumentPayment>, Decimal),
+) -> DocumentOrder {
+    let mut breakdown: Vec<(Decimal, TaxBreakdownRow)> = Vec::new();
+    for (line, rate) in &lines {
+        add_tax(&mut breakdown, *rate, line.line_total, line.tax_amount);
+    }
+    let lines: Vec<DocumentLine> = lines.into_iter().map(|(line, _)| line).collect();
+    let items_total: Decimal = lines.iter().map(|line| line.line_total).sum();
+    let mut total = items_total;
+    let mut tax_total: Decimal = lines.iter().map(|line| line.tax_amount).sum();
+    for adjustment in &adjustments {
+        let tax = tax_in(adjustment.amount, adjustment.rate);
+        add_tax(&mut breakdown, adjustment.rate, adjustment.amount, tax);
+        total += adjustment.amount;
+        tax_total += tax;
     }
     breakdown.sort_by_key(|(rate, _)| std::cmp::Reverse(*rate));
-    let total: Decimal = lines.iter().map(|line| line.line_total).sum();
-    let tax_total: Decimal = lines.iter().map(|line| line.tax_amount).sum();
     let (payments, change_due) = payments(total);
     DocumentOrder {
         reference: reference.to_owned(),
@@ -166,12 +210,23 @@ fn order_from(
             ],
         }),
         lines,
+        items_total,
+        adjustments: adjustments
+            .into_iter()
+            .map(|adjustment| DocumentAdjustment {
+                label: adjustment.label.to_owned(),
+                amount: adjustment.amount,
+            })
+            .collect(),
         tax_breakdown: breakdown.into_iter().map(|(_, row)| row).collect(),
         subtotal: total - tax_total,
         tax_total,
         total,
+        cash_rounding: Decimal::ZERO,
         payments,
         change_due,
+        gift_cards: Vec::new(),
+        carrier: None,
         invoice: Some(InvoiceDetails {
             number: "INV-2025-000042".to_owned(),
             issued_on: NaiveDate::from_ymd_opt(2025, 3, 14).unwrap_or_default(),
@@ -205,6 +260,70 @@ pub fn cash_order() -> DocumentOrder {
         };
         (vec![cash], dec!(500) - total)
     })
+}
+
+pub const COUPON: &str = "Coupon SPRING10";
+pub const SHIPPING: &str = "Shipping — Standard post";
+pub const CARRIER: &str = "Standard post";
+pub const GIFT_CARD_CODE: &str = "GC-7Q4M-K2XD-93PL";
+
+/// The sample order with everything a plain sale lacks: 1,00 off the coffee, a 25,00 gift
+/// card bought and issued, coupon SPRING10 (-2,00), shipping by standard post (4,90) and
+/// paid with a 260 note in cash, the total 254,28 rounded by 0,02 to 254,30 (change 5,70).
+pub fn promo_order() -> DocumentOrder {
+    let mut lines: Vec<(DocumentLine, Decimal)> = items().into_iter().map(line).collect();
+    if let Some((coffee, rate)) = lines.first_mut() {
+        coffee.discount = dec!(1.00);
+        coffee.line_total -= coffee.discount;
+        coffee.tax_amount = tax_in(coffee.line_total, *rate);
+    }
+    lines.push((
+        DocumentLine {
+            sku: "GFT-CARD-025".to_owned(),
+            name: "Geschenkkarte / gift card".to_owned(),
+            quantity: dec!(1),
+            unit_price: dec!(25.00),
+            tax_label: "VAT 0%".to_owned(),
+            tax_amount: Decimal::ZERO,
+            line_total: dec!(25.00),
+            discount: Decimal::ZERO,
+            bin_location: None,
+        },
+        dec!(0),
+    ));
+    let adjustments = vec![
+        TaxedAdjustment {
+            label: COUPON,
+            amount: dec!(-2.00),
+            rate: dec!(19),
+        },
+        TaxedAdjustment {
+            label: SHIPPING,
+            amount: dec!(4.90),
+            rate: dec!(19),
+        },
+    ];
+    let mut order = assemble("S01-R01-000044", lines, adjustments, |total| {
+        let cash = DocumentPayment {
+            method: PaymentMethod::Cash,
+            amount: dec!(260),
+            reference: None,
+        };
+        (vec![cash], dec!(260) - to_five_cents(total))
+    });
+    order.cash_rounding = to_five_cents(order.total) - order.total;
+    order.carrier = Some(CARRIER.to_owned());
+    order.gift_cards = vec![IssuedGiftCard {
+        code: GIFT_CARD_CODE.to_owned(),
+        amount: dec!(25.00),
+        expires_on: NaiveDate::from_ymd_opt(2028, 12, 31),
+    }];
+    order
+}
+
+/// `amount` rounded to the 5 cents cash is paid in where there are no 1 and 2 cent coins.
+fn to_five_cents(amount: Decimal) -> Decimal {
+    (amount * dec!(20)).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero) / dec!(20)
 }
 
 /// 90 lines: three pages of invoice.

@@ -113,3 +113,10 @@ pub fn decode_barcodes(png: &Path) -> String {
         &["--quiet", &png.to_string_lossy()],
     )
 }
+
+/// Every word of the PDF with its bounding box (`pdftotext -bbox`), one
+/// `<word xMin=".." yMin=".." xMax=".." yMax="..">text</word>` per line.
+pub fn pdf_word_boxes(pdf: &Path) -> String {
+    let path = pdf.to_string_lossy();
+    run("pdftotext", "poppler-utils", &["-bbox", &path, "-"])
+}
