@@ -5,12 +5,16 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kassa_core::api::{
-    AddToCartRequest, AppStatus, CartView, ChangeStatusRequest, CheckoutReceipt, CheckoutRequest,
-    CustomerSummary, DemoSummary, GetOrderRequest, JobRequest, JobView, ListOrdersRequest,
-    MassActionRequest, OrderDetail, OrderPage, OrderStatusView, PrintOutcome, PrintReceiptRequest,
+    AddToCartRequest, AddressView, AppStatus, CarrierInput, CartView, ChangeStatusRequest,
+    CheckoutDraft, CheckoutQuote, CheckoutReceipt, CheckoutRequest, CouponCodeRequest,
+    CouponInput, CouponView, CreateCustomerRequest, CustomerRequest, CustomerSummary, DemoSummary,
+    GetOrderRequest, GiftCardDetail, GiftCardRequest, GiftCardView, GrantStoreCreditRequest,
+    JobRequest, JobView, ListGiftCardsRequest, ListOrdersRequest, MassActionRequest, OrderDetail,
+    OrderPage, OrderStatusView, PaymentMethodInput, PrintOutcome, PrintReceiptRequest,
     PrinterSettings, ProductSummary, RecordPaymentRequest, RemoveLineRequest, SaveDocumentRequest,
     SavedDocument, ScanRequest, ScanResult, SearchCustomersRequest, SearchProductsRequest,
-    SetQuantityRequest, StaffOrderRequest, UpdateOrderRequest,
+    SetQuantityRequest, StaffOrderRequest, StoreCreditView, TaxRateInput, TaxSettingsInput,
+    TaxSettingsView, UpdateOrderRequest,
 };
 use kassa_core::paths::resolve_database_path;
 use kassa_core::{ApiError, ErrorCode, Kassa, RegisterConfig, SystemClock};
@@ -168,6 +172,96 @@ async fn create_staff_order(
     kassa.create_staff_order(request).await
 }
 
+#[tauri::command]
+async fn apply_coupon(kassa: State<'_, Kassa>, request: CouponCodeRequest) -> Reply<CartView> {
+    kassa.apply_coupon(request).await
+}
+
+#[tauri::command]
+async fn remove_coupon(kassa: State<'_, Kassa>, request: CouponCodeRequest) -> Reply<CartView> {
+    kassa.remove_coupon(request).await
+}
+
+#[tauri::command]
+async fn gift_card(kassa: State<'_, Kassa>, request: GiftCardRequest) -> Reply<GiftCardDetail> {
+    kassa.gift_card(request).await
+}
+
+#[tauri::command]
+async fn list_gift_cards(kassa: State<'_, Kassa>, request: ListGiftCardsRequest) -> Reply<Vec<GiftCardView>> {
+    kassa.list_gift_cards(request).await
+}
+
+#[tauri::command]
+async fn create_customer(kassa: State<'_, Kassa>, request: CreateCustomerRequest) -> Reply<CustomerSummary> {
+    kassa.create_customer(request).await
+}
+
+#[tauri::command]
+async fn customer_addresses(kassa: State<'_, Kassa>, request: CustomerRequest) -> Reply<Vec<AddressView>> {
+    kassa.customer_addresses(request).await
+}
+
+#[tauri::command]
+async fn store_credit(kassa: State<'_, Kassa>, request: CustomerRequest) -> Reply<StoreCreditView> {
+    kassa.store_credit(request).await
+}
+
+#[tauri::command]
+async fn grant_store_credit(kassa: State<'_, Kassa>, request: GrantStoreCreditRequest) -> Reply<StoreCreditView> {
+    kassa.grant_store_credit(request).await
+}
+
+#[tauri::command]
+async fn quote_checkout(kassa: State<'_, Kassa>, request: CheckoutDraft) -> Reply<CheckoutQuote> {
+    kassa.quote_checkout(request).await
+}
+
+#[tauri::command]
+async fn list_coupons(kassa: State<'_, Kassa>) -> Reply<Vec<CouponView>> {
+    kassa.list_coupons().await
+}
+
+#[tauri::command]
+async fn save_coupon(kassa: State<'_, Kassa>, request: CouponInput) -> Reply<CouponView> {
+    kassa.save_coupon(request).await
+}
+
+#[tauri::command]
+async fn list_carriers(kassa: State<'_, Kassa>) -> Reply<Vec<CarrierInput>> {
+    kassa.list_carriers().await
+}
+
+#[tauri::command]
+async fn save_carrier(kassa: State<'_, Kassa>, request: CarrierInput) -> Reply<CarrierInput> {
+    kassa.save_carrier(request).await
+}
+
+#[tauri::command]
+async fn list_payment_methods(kassa: State<'_, Kassa>) -> Reply<Vec<PaymentMethodInput>> {
+    kassa.list_payment_methods().await
+}
+
+#[tauri::command]
+async fn save_payment_method(kassa: State<'_, Kassa>, request: PaymentMethodInput) -> Reply<PaymentMethodInput> {
+    kassa.save_payment_method(request).await
+}
+
+#[tauri::command]
+async fn tax_settings(kassa: State<'_, Kassa>) -> Reply<TaxSettingsView> {
+    kassa.tax_settings().await
+}
+
+#[tauri::command]
+async fn save_tax_settings(kassa: State<'_, Kassa>, request: TaxSettingsInput) -> Reply<TaxSettingsView> {
+    kassa.save_tax_settings(request).await
+}
+
+#[tauri::command]
+async fn save_tax_rate(kassa: State<'_, Kassa>, request: TaxRateInput) -> Reply<TaxSettingsView> {
+    kassa.save_tax_rate(request).await
+}
+
 /// Queues the job and starts the worker in the background: the counter is never blocked.
 #[tauri::command]
 async fn start_mass_action(kassa: State<'_, Kassa>, request: MassActionRequest) -> Reply<JobView> {
@@ -245,6 +339,24 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             save_printer_settings,
             print_receipt,
             reprint_last_receipt,
+            apply_coupon,
+            remove_coupon,
+            gift_card,
+            list_gift_cards,
+            create_customer,
+            customer_addresses,
+            store_credit,
+            grant_store_credit,
+            quote_checkout,
+            list_coupons,
+            save_coupon,
+            list_carriers,
+            save_carrier,
+            list_payment_methods,
+            save_payment_method,
+            tax_settings,
+            save_tax_settings,
+            save_tax_rate,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -141,6 +141,9 @@ pub struct CartLineView {
     pub tax_label: String,
     /// Set when the line asks for more than is in stock.
     pub stock_warning: Option<String>,
+    /// What coupons take off this line (store's price mode); `total` is after it.
+    #[ts(type = "string")]
+    pub discount: Decimal,
 }
 
 /// The tax of one rate.
@@ -185,6 +188,22 @@ pub struct CartView {
     pub item_count: u32,
     /// ISO currency code.
     pub currency_code: String,
+    /// Coupons entered on the cart, in the order entered.
+    pub coupons: Vec<AppliedCouponView>,
+    /// Σ line totals before coupons.
+    #[ts(type = "string")]
+    pub items_total: Decimal,
+    /// What coupons take off (`total = items_total − discount_total`).
+    #[ts(type = "string")]
+    pub discount_total: Decimal,
+    /// What is due when paid all in cash: the total rounded to the smallest coin when
+    /// the store rounds cash (Settings → Taxes), else the total.
+    #[ts(type = "string")]
+    pub cash_total: Decimal,
+    /// Set when a coupon on the cart no longer applies (it expired, the cart fell below
+    /// its minimum …): the cart is priced without coupons and this says why; checkout
+    /// refuses until the coupon is removed.
+    pub coupon_notice: Option<String>,
 }
 
 /// The result of a scan: the cart after it, and what was added.
@@ -216,6 +235,44 @@ pub enum TenderInput {
         /// The terminal's transaction reference.
         #[ts(optional)]
         terminal_reference: Option<String>,
+    },
+    /// Part or all of a gift card's balance.
+    GiftCard {
+        /// The card's code as typed or scanned (case, spaces and dashes do not matter).
+        code: String,
+        /// Amount to take from the card.
+        #[ts(type = "string")]
+        amount: Decimal,
+    },
+    /// The customer's store credit (the order needs a customer).
+    StoreCredit {
+        /// Amount to use.
+        #[ts(type = "string")]
+        amount: Decimal,
+    },
+    /// A check.
+    Check {
+        /// Amount of the check.
+        #[ts(type = "string")]
+        amount: Decimal,
+        /// Check number.
+        #[ts(optional)]
+        reference: Option<String>,
+    },
+    /// A bank transfer received.
+    WireTransfer {
+        /// Amount received.
+        #[ts(type = "string")]
+        amount: Decimal,
+        /// Bank reference.
+        #[ts(optional)]
+        reference: Option<String>,
+    },
+    /// Cash collected by the carrier on delivery.
+    CashOnDelivery {
+        /// Amount collected.
+        #[ts(type = "string")]
+        amount: Decimal,
     },
 }
 
@@ -255,6 +312,9 @@ pub struct OrderLineView {
     /// Line total.
     #[ts(type = "string")]
     pub total: Decimal,
+    /// What coupons took off the line (store's price mode).
+    #[ts(type = "string")]
+    pub discount: Decimal,
 }
 
 /// A payment of a placed order.
@@ -378,6 +438,30 @@ pub struct OrderDetail {
     pub is_test: bool,
     /// Customer name and e-mail, when the order has a customer.
     pub customer: Option<CustomerRef>,
+    /// Σ line totals before coupons.
+    #[ts(type = "string")]
+    pub items_total: Decimal,
+    /// What coupons took off.
+    #[ts(type = "string")]
+    pub discount_total: Decimal,
+    /// Shipping.
+    #[ts(type = "string")]
+    pub shipping_total: Decimal,
+    /// Cash rounding added to the total when paid in cash (negative: rounded down).
+    #[ts(type = "string")]
+    pub cash_rounding: Decimal,
+    /// The coupons used.
+    pub coupons: Vec<AppliedCouponView>,
+    /// Carrier (in-store pickup included).
+    pub carrier_name: Option<String>,
+    /// How the rest is to be paid (`check`, `wire_transfer`, `cash_on_delivery`).
+    pub pay_later_method: Option<String>,
+    /// Delivery address.
+    pub shipping_address: Option<AddressInput>,
+    /// Invoice address.
+    pub invoice_address: Option<AddressInput>,
+    /// Gift cards this order issued (when paid).
+    pub gift_cards: Vec<GiftCardView>,
 }
 
 /// A credit note on the order page.
@@ -485,21 +569,560 @@ pub struct StaffOrderLine {
     pub quantity: u32,
 }
 
-/// A back-office order for a customer (phone or e-mail orders).
+/// A back-office order for a customer (phone or e-mail orders): the full checkout.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[ts(export)]
 pub struct StaffOrderRequest {
     /// Made by the caller before the first attempt; retries return the same order.
     pub order_uuid: Uuid,
-    /// The customer.
-    pub customer_id: i64,
-    /// What to sell.
-    pub lines: Vec<StaffOrderLine>,
-    /// Payments taken now; none leaves the order awaiting payment.
+    /// Customer, products, coupons, addresses and carrier.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub draft: CheckoutDraft,
+    /// Payments taken now (methods that pay at once: cash, card, gift card, store credit).
     pub tenders: Vec<TenderInput>,
+    /// How the rest will be paid (`check`, `wire_transfer`, `cash_on_delivery`, …): the
+    /// order starts in that method's status. Without it and without tenders covering the
+    /// total, the order awaits payment.
+    #[ts(optional)]
+    pub pay_later: Option<String>,
+    /// The customer's newsletter opt-in, saved with the order.
+    #[ts(optional)]
+    pub newsletter: Option<bool>,
     /// A test order: its own invoice series, and it can be deleted.
     #[ts(optional)]
     pub is_test: Option<bool>,
+}
+
+/// What a back-office order will hold: priced by `quote_checkout`, placed by
+/// `create_staff_order`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct CheckoutDraft {
+    /// An existing customer.
+    #[ts(optional)]
+    pub customer_id: Option<i64>,
+    /// Or a new one (guest or account), created with the order.
+    #[ts(optional)]
+    pub new_customer: Option<NewCustomerInput>,
+    /// What to sell.
+    pub lines: Vec<StaffOrderLine>,
+    /// Coupon codes, in the order entered.
+    #[serde(default)]
+    pub coupon_codes: Vec<String>,
+    /// Where to deliver (needed unless every item is virtual or the carrier is pickup).
+    #[ts(optional)]
+    pub shipping_address: Option<AddressInput>,
+    /// Where to send the invoice; none: the shipping address.
+    #[ts(optional)]
+    pub invoice_address: Option<AddressInput>,
+    /// Carrier code; none: in-store pickup.
+    #[ts(optional)]
+    pub carrier_code: Option<String>,
+}
+
+/// A postal address as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[ts(export)]
+pub struct AddressInput {
+    /// Addressee.
+    pub name: String,
+    /// Street and number.
+    pub line1: String,
+    /// More (floor, company …); may be empty.
+    #[serde(default)]
+    pub line2: String,
+    /// Postal code.
+    pub postal_code: String,
+    /// City.
+    pub city: String,
+    /// ISO 3166 alpha-2 country code, e.g. `BE`.
+    pub country_code: String,
+}
+
+/// A stored address of a customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AddressView {
+    /// Id.
+    pub id: i64,
+    /// The address.
+    pub address: AddressInput,
+    /// Used for shipping unless another is chosen.
+    pub is_default_shipping: bool,
+    /// Used for invoices unless another is chosen.
+    pub is_default_invoice: bool,
+}
+
+/// Guest (no account, just the details for this order) or account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CustomerKind {
+    /// Details kept for the order only.
+    Guest,
+    /// A customer account.
+    Account,
+}
+
+/// A customer to create.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct NewCustomerInput {
+    /// Guest or account.
+    pub kind: CustomerKind,
+    /// Name.
+    pub name: String,
+    /// E-mail.
+    #[ts(optional)]
+    pub email: Option<String>,
+    /// Phone.
+    #[ts(optional)]
+    pub phone: Option<String>,
+    /// Group (default `retail`).
+    #[ts(optional)]
+    pub customer_group: Option<String>,
+    /// Newsletter opt-in.
+    #[ts(optional)]
+    pub newsletter: Option<bool>,
+}
+
+/// Creates a customer (from the counter or the checkout), with an optional first address
+/// that becomes the default for shipping and invoices.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct CreateCustomerRequest {
+    /// The customer.
+    pub customer: NewCustomerInput,
+    /// First address.
+    #[ts(optional)]
+    pub address: Option<AddressInput>,
+}
+
+/// A customer's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct CustomerRequest {
+    /// Id.
+    pub customer_id: i64,
+}
+
+/// Gives a customer store credit (a goodwill gesture or a return paid out as credit).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct GrantStoreCreditRequest {
+    /// Customer.
+    pub customer_id: i64,
+    /// Amount (positive).
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    /// Why (kept in the ledger).
+    pub note: String,
+}
+
+/// A priced checkout draft: what the order will cost and how it can be delivered and paid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CheckoutQuote {
+    /// False when every item is virtual: no address, no carrier.
+    pub needs_shipping: bool,
+    /// Weight of the shippable items in grams.
+    pub weight_grams: i64,
+    /// The lines, priced with their discounts.
+    pub lines: Vec<QuoteLineView>,
+    /// The coupons and what each takes off.
+    pub coupons: Vec<AppliedCouponView>,
+    /// Carriers available for the destination, weight, total and customer group.
+    pub carriers: Vec<ShippingOptionView>,
+    /// The carrier priced in (the draft's, else in-store pickup).
+    pub carrier_code: Option<String>,
+    /// Payment methods available for this currency, country, customer group and carrier.
+    pub payment_methods: Vec<PaymentMethodOption>,
+    /// Tax per rate, shipping included.
+    pub taxes: Vec<TaxLineView>,
+    /// Σ line totals before coupons.
+    #[ts(type = "string")]
+    pub items_total: Decimal,
+    /// What coupons take off.
+    #[ts(type = "string")]
+    pub discount_total: Decimal,
+    /// Shipping.
+    #[ts(type = "string")]
+    pub shipping_total: Decimal,
+    /// Σ net.
+    #[ts(type = "string")]
+    pub subtotal_net: Decimal,
+    /// Σ tax.
+    #[ts(type = "string")]
+    pub tax_total: Decimal,
+    /// `items_total − discount_total + shipping_total`.
+    #[ts(type = "string")]
+    pub total: Decimal,
+    /// The customer's store credit, when a customer is chosen.
+    #[ts(type = "string | null")]
+    pub store_credit: Option<Decimal>,
+    /// ISO currency code.
+    pub currency_code: String,
+}
+
+/// A priced line of a quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct QuoteLineView {
+    /// Product id.
+    pub product_id: i64,
+    /// SKU.
+    pub sku: String,
+    /// Name.
+    pub name: String,
+    /// Units.
+    pub quantity: u32,
+    /// Unit price (store's price mode).
+    #[ts(type = "string")]
+    pub unit_price: Decimal,
+    /// Taken off by coupons.
+    #[ts(type = "string")]
+    pub discount: Decimal,
+    /// Tax.
+    #[ts(type = "string")]
+    pub tax: Decimal,
+    /// Total after discount.
+    #[ts(type = "string")]
+    pub total: Decimal,
+    /// Tax label.
+    pub tax_label: String,
+    /// Delivered (false: virtual).
+    pub shippable: bool,
+}
+
+/// A coupon applied to a cart or an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AppliedCouponView {
+    /// Code.
+    pub code: String,
+    /// What it is for.
+    pub description: String,
+    /// What it takes off (store's price mode).
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    /// It makes shipping free.
+    pub free_shipping: bool,
+}
+
+/// A carrier that can deliver this order, and its price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ShippingOptionView {
+    /// Carrier code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Price (store's price mode).
+    #[ts(type = "string")]
+    pub price: Decimal,
+    /// In-store pickup.
+    pub is_pickup: bool,
+}
+
+/// A payment method offered at checkout.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PaymentMethodOption {
+    /// Code (`cash`, `card`, `check`, `wire_transfer`, `cash_on_delivery`, `gift_card`,
+    /// `store_credit`).
+    pub code: String,
+    /// Label.
+    pub label: String,
+    /// Taken now (its initial status is a paid one); otherwise it pays later and the
+    /// order waits in `initial_status`.
+    pub pays_now: bool,
+    /// The status an order starts in with this method.
+    pub initial_status: String,
+}
+
+/// Enters a coupon code on the register's open cart.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct CouponCodeRequest {
+    /// The code (any case).
+    pub code: String,
+}
+
+/// A gift card by its code.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct GiftCardRequest {
+    /// The code as typed or scanned.
+    pub code: String,
+}
+
+/// Lists gift cards.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct ListGiftCardsRequest {
+    /// Start of a code or of the order reference that bought it.
+    #[ts(optional)]
+    pub search: Option<String>,
+}
+
+/// A gift card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct GiftCardView {
+    /// Code.
+    pub code: String,
+    /// ISO currency code.
+    pub currency_code: String,
+    /// Value when issued.
+    #[ts(type = "string")]
+    pub initial: Decimal,
+    /// What is left.
+    #[ts(type = "string")]
+    pub balance: Decimal,
+    /// Not usable after this.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// Enabled.
+    pub active: bool,
+    /// The order that bought it.
+    pub order_reference: Option<String>,
+    /// Issued at.
+    pub created_at: DateTime<Utc>,
+}
+
+/// One change of a balance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LedgerEntryView {
+    /// `issued`, `granted`, `redeemed` or `refunded`.
+    pub kind: String,
+    /// Signed change.
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    /// Balance after it.
+    #[ts(type = "string")]
+    pub balance_after: Decimal,
+    /// The order that caused it.
+    pub order_reference: Option<String>,
+    /// Note.
+    pub note: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// A gift card and every change of its balance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct GiftCardDetail {
+    /// The card.
+    pub card: GiftCardView,
+    /// Oldest first.
+    pub ledger: Vec<LedgerEntryView>,
+}
+
+/// A customer's store credit and its ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StoreCreditView {
+    /// Balance.
+    #[ts(type = "string")]
+    pub balance: Decimal,
+    /// Oldest first.
+    pub ledger: Vec<LedgerEntryView>,
+}
+
+/// Percent off, an amount off, or nothing off (a free-shipping coupon).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CouponKind {
+    /// `percent` % off.
+    Percent,
+    /// `amount` off.
+    Fixed,
+    /// Nothing off (free shipping only).
+    None,
+}
+
+/// What a coupon applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CouponScope {
+    /// The whole cart.
+    Cart,
+    /// The products in `targets`.
+    Products,
+    /// The products in the categories in `targets` (and their subcategories).
+    Categories,
+}
+
+/// A coupon as the owner edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CouponInput {
+    /// Code customers type (matched in any case).
+    pub code: String,
+    /// What it is for.
+    #[serde(default)]
+    pub description: String,
+    /// Percent, fixed or none.
+    pub kind: CouponKind,
+    /// For `percent`: 0 < percent ≤ 100.
+    #[ts(type = "string | null")]
+    pub percent: Option<Decimal>,
+    /// For `fixed`: the amount off (store's price mode).
+    #[ts(type = "string | null")]
+    pub amount: Option<Decimal>,
+    /// Cart, products or categories.
+    pub scope: CouponScope,
+    /// Product or category ids for those scopes.
+    #[serde(default)]
+    pub targets: Vec<i64>,
+    /// Makes shipping free.
+    pub free_shipping: bool,
+    /// Smallest cart subtotal (before coupons) it applies to; 0 for none.
+    #[ts(type = "string")]
+    pub minimum_subtotal: Decimal,
+    /// Valid from.
+    pub valid_from: Option<DateTime<Utc>>,
+    /// Valid until (inclusive).
+    pub valid_to: Option<DateTime<Utc>>,
+    /// Uses over all customers.
+    pub usage_limit: Option<u32>,
+    /// Uses per customer.
+    pub per_customer_limit: Option<u32>,
+    /// Only this customer.
+    pub customer_id: Option<i64>,
+    /// Only this customer group.
+    pub customer_group: Option<String>,
+    /// Can be used with other coupons.
+    pub combinable: bool,
+    /// Enabled.
+    pub active: bool,
+}
+
+/// A coupon and how often it was used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CouponView {
+    /// The coupon.
+    pub coupon: CouponInput,
+    /// Orders that used it.
+    pub times_used: i64,
+}
+
+/// What a carrier's ranges are measured in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RangeBasis {
+    /// Weight in grams.
+    Weight,
+    /// Items total (after coupons).
+    Price,
+}
+
+/// A price range of a carrier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CarrierRangeInput {
+    /// From (inclusive): grams, or an amount.
+    #[ts(type = "string")]
+    pub from: Decimal,
+    /// To (exclusive); none: no upper end.
+    #[ts(type = "string | null")]
+    pub to: Option<Decimal>,
+    /// Price (store's price mode).
+    #[ts(type = "string")]
+    pub price: Decimal,
+}
+
+/// A carrier as the owner edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CarrierInput {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Enabled.
+    pub active: bool,
+    /// In-store pickup (free, no address).
+    pub is_pickup: bool,
+    /// Weight or price ranges.
+    pub basis: RangeBasis,
+    /// Ranges, non-overlapping.
+    pub ranges: Vec<CarrierRangeInput>,
+    /// ISO country codes it delivers to; empty: everywhere.
+    pub countries: Vec<String>,
+    /// Customer groups it is offered to; empty: everyone.
+    pub customer_groups: Vec<String>,
+    /// Free at or above this items total.
+    #[ts(type = "string | null")]
+    pub free_over: Option<Decimal>,
+    /// Tax class code of the shipping price (none: not taxed).
+    pub tax_class: Option<String>,
+}
+
+/// A payment method as the owner edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PaymentMethodInput {
+    /// Code (fixed set).
+    pub code: String,
+    /// Label.
+    pub label: String,
+    /// Offered.
+    pub active: bool,
+    /// The status an order starts in; a paid status means the money is taken now.
+    pub initial_status: String,
+    /// Currency codes; empty: any.
+    pub currencies: Vec<String>,
+    /// Country codes (destination, or the store's country at the counter); empty: any.
+    pub countries: Vec<String>,
+    /// Customer groups; empty: any.
+    pub customer_groups: Vec<String>,
+    /// Carrier codes; empty: any.
+    pub carriers: Vec<String>,
+}
+
+/// The store's tax and rounding settings, and its tax rates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TaxSettingsView {
+    /// The settings.
+    pub settings: TaxSettingsInput,
+    /// Every rate, by class and country.
+    pub rates: Vec<TaxRateInput>,
+}
+
+/// Tax and rounding settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TaxSettingsInput {
+    /// `tax_inclusive` or `tax_exclusive` catalog prices.
+    pub price_mode: String,
+    /// `per_line` or `per_total`.
+    pub tax_rounding: String,
+    /// Cash is rounded to this step (0.05); 0: to the cent.
+    #[ts(type = "string")]
+    pub cash_rounding_increment: Decimal,
+}
+
+/// A tax rate of a class, for every destination or for one country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TaxRateInput {
+    /// Tax class code, e.g. `standard`.
+    pub class_code: String,
+    /// Destination country; none: the default rate.
+    pub country_code: Option<String>,
+    /// Label on receipts, e.g. `VAT 21%`.
+    pub label: String,
+    /// Percent.
+    #[ts(type = "string")]
+    pub percent: Decimal,
 }
 
 /// A customer in search results.
@@ -514,6 +1137,15 @@ pub struct CustomerSummary {
     pub email: Option<String>,
     /// Phone.
     pub phone: Option<String>,
+    /// Guest or account.
+    pub kind: CustomerKind,
+    /// Group.
+    pub customer_group: String,
+    /// Newsletter opt-in.
+    pub newsletter: bool,
+    /// Store credit.
+    #[ts(type = "string")]
+    pub store_credit: Decimal,
 }
 
 /// Searches customers by name, e-mail or phone.

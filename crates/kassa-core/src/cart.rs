@@ -1,12 +1,18 @@
 //! The register's open cart: stored from the first item, priced on every read.
 
-use kassa_domain::pricing::{LineInput, price_cart};
+use chrono::{DateTime, Utc};
+use kassa_domain::pricing::{LineInput, TaxBreakdown};
 use kassa_domain::tax::TaxRate;
-use kassa_store::carts::CartLineRow;
+use kassa_store::WriteTx;
+use kassa_store::carts::{CartLineRow, CartRow};
+use kassa_store::coupons::CouponRow;
+use kassa_store::customers::CustomerRow;
 
 use crate::api::{
-    AddToCartRequest, CartLineView, CartView, RemoveLineRequest, SetQuantityRequest, TaxLineView,
+    AddToCartRequest, CartLineView, CartView, CouponCodeRequest, RemoveLineRequest,
+    SetQuantityRequest, TaxLineView,
 };
+use crate::draft::{DraftInput, price_draft};
 use crate::settings::{StoreSettings, parse_decimal};
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
 
@@ -59,22 +65,59 @@ fn stock_warning(line: &CartLineRow) -> Option<String> {
     }
 }
 
-pub(crate) fn cart_view(
+/// A cart's lines (store's own tax rates), coupons and customer.
+async fn cart_contents(
+    tx: &mut WriteTx,
+    cart: Option<&CartRow>,
+) -> ApiResult<(Vec<CartLineRow>, Vec<CouponRow>, Option<CustomerRow>)> {
+    Ok(match cart {
+        Some(cart) => (
+            tx.cart_lines(cart.id, None).await?,
+            tx.cart_coupons(cart.id).await?,
+            match cart.customer_id {
+                Some(id) => tx.customer(id).await?,
+                None => None,
+            },
+        ),
+        None => (Vec::new(), Vec::new(), None),
+    })
+}
+
+/// The cart as the counter shows it: lines priced with the cart's coupons (for pickup:
+/// no delivery at the counter).
+pub(crate) async fn cart_view(
+    tx: &mut WriteTx,
     settings: &StoreSettings,
-    cart_id: Option<i64>,
-    lines: &[CartLineRow],
+    cart: Option<&CartRow>,
+    now: DateTime<Utc>,
 ) -> ApiResult<CartView> {
-    let pricing =
-        price_cart(&settings.pricing, &line_inputs(settings, lines)?).map_err(|error| {
-            ApiError::new(
-                ErrorCode::Internal,
-                format!("The cart cannot be priced: {error}"),
+    let (lines, coupons, customer) = cart_contents(tx, cart).await?;
+    let mut input = DraftInput {
+        lines: &lines,
+        coupons: &coupons,
+        customer: customer.as_ref(),
+        carrier_code: None,
+        country: None,
+        now,
+    };
+    let (draft, coupon_notice) = match price_draft(tx, settings, &input).await {
+        Ok(draft) => (draft, None),
+        Err(error) if !coupons.is_empty() && error.code.is_coupon() => {
+            input.coupons = &[];
+            (
+                price_draft(tx, settings, &input).await?,
+                Some(error.message),
             )
-        })?;
+        }
+        Err(error) => return Err(error),
+    };
+    let currency = &settings.pricing.currency;
+    let pricing = &draft.pricing;
     let views = lines
         .iter()
-        .zip(&pricing.lines)
-        .map(|(line, priced)| CartLineView {
+        .zip(&pricing.items.lines)
+        .zip(&pricing.discounts)
+        .map(|((line, priced), discount)| CartLineView {
             line_id: line.id,
             product_id: line.product_id,
             sku: line.sku.clone(),
@@ -85,28 +128,41 @@ pub(crate) fn cart_view(
             total: priced.gross,
             tax_label: line.tax_label.clone(),
             stock_warning: stock_warning(line),
+            discount: *discount,
         })
         .collect();
     Ok(CartView {
-        cart_id,
+        cart_id: cart.map(|cart| cart.id),
         lines: views,
-        taxes: pricing
-            .taxes
-            .iter()
-            .map(|tax| TaxLineView {
-                code: tax.rate.code.clone(),
-                label: tax.rate.label.clone(),
-                percent: tax.rate.percent,
-                base: tax.base,
-                tax: tax.tax,
-            })
-            .collect(),
+        taxes: tax_views(&pricing.taxes),
         subtotal_net: pricing.subtotal_net,
         tax_total: pricing.tax_total,
         total: pricing.total,
-        item_count: pricing.lines.iter().map(|line| line.quantity).sum(),
-        currency_code: settings.pricing.currency.code.clone(),
+        item_count: pricing.items.lines.iter().map(|line| line.quantity).sum(),
+        currency_code: currency.code.clone(),
+        coupons: if coupon_notice.is_some() {
+            Vec::new()
+        } else {
+            draft.coupon_views()
+        },
+        items_total: pricing.items_total,
+        discount_total: pricing.discount_total,
+        cash_total: currency.round_to_increment(pricing.total, settings.cash_rounding_increment),
+        coupon_notice,
     })
+}
+
+pub(crate) fn tax_views(taxes: &[TaxBreakdown]) -> Vec<TaxLineView> {
+    taxes
+        .iter()
+        .map(|tax| TaxLineView {
+            code: tax.rate.code.clone(),
+            label: tax.rate.label.clone(),
+            percent: tax.rate.percent,
+            base: tax.base,
+            tax: tax.tax,
+        })
+        .collect()
 }
 
 fn check_quantity(quantity: u32, minimum: u32) -> ApiResult<i64> {
@@ -125,14 +181,84 @@ impl Kassa {
     /// The register's open cart (empty, with no id, before the first item).
     pub async fn current_cart(&self) -> ApiResult<CartView> {
         let settings = self.settings().await?;
-        match self.store.open_cart(&self.register.register_code).await? {
-            Some(cart) => cart_view(
-                &settings,
-                Some(cart.id),
-                &self.store.cart_lines(cart.id).await?,
-            ),
-            None => cart_view(&settings, None, &[]),
+        let mut tx = self.store.begin_write().await?;
+        let cart = tx.open_cart(&self.register.register_code).await?;
+        cart_view(&mut tx, &settings, cart.as_ref(), self.clock.now()).await
+    }
+
+    /// Enters a coupon code on the open cart. A coupon that does not apply is refused
+    /// with the reason (unknown, expired, not yet valid, minimum not reached, used up,
+    /// not combinable, not for this customer) and the cart is left as it was.
+    pub async fn apply_coupon(&self, request: CouponCodeRequest) -> ApiResult<CartView> {
+        let code = request.code.trim();
+        if code.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "Type a coupon code.",
+            ));
         }
+        let settings = self.settings().await?;
+        let now = self.clock.now();
+        let mut tx = self.store.begin_write().await?;
+        let coupon = tx
+            .coupon_by_code(code)
+            .await?
+            .ok_or_else(|| crate::draft::unknown_coupon(code))?;
+        let cart = tx
+            .open_cart(&self.register.register_code)
+            .await?
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::EmptyCart,
+                    "Scan an item before entering a coupon.",
+                )
+            })?;
+        tx.add_cart_coupon(cart.id, coupon.id, now).await?;
+        // Priced with the new coupon first: a refusal rolls the coupon back with its reason.
+        let (lines, coupons, customer) = cart_contents(&mut tx, Some(&cart)).await?;
+        price_draft(
+            &mut tx,
+            &settings,
+            &DraftInput {
+                lines: &lines,
+                coupons: &coupons,
+                customer: customer.as_ref(),
+                carrier_code: None,
+                country: None,
+                now,
+            },
+        )
+        .await?;
+        let view = cart_view(&mut tx, &settings, Some(&cart), now).await?;
+        tx.commit().await?;
+        Ok(view)
+    }
+
+    /// Takes a coupon off the open cart.
+    pub async fn remove_coupon(&self, request: CouponCodeRequest) -> ApiResult<CartView> {
+        let settings = self.settings().await?;
+        let now = self.clock.now();
+        let mut tx = self.store.begin_write().await?;
+        let not_on_cart = || {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("Coupon {} is not on the cart.", request.code.trim()),
+            )
+        };
+        let cart = tx
+            .open_cart(&self.register.register_code)
+            .await?
+            .ok_or_else(not_on_cart)?;
+        let coupon = tx
+            .coupon_by_code(request.code.trim())
+            .await?
+            .ok_or_else(not_on_cart)?;
+        if !tx.remove_cart_coupon(cart.id, coupon.id).await? {
+            return Err(not_on_cart());
+        }
+        let view = cart_view(&mut tx, &settings, Some(&cart), now).await?;
+        tx.commit().await?;
+        Ok(view)
     }
 
     /// Adds units of a product to the open cart, creating the cart on the first item.
@@ -169,9 +295,10 @@ impl Kassa {
             None => tx.create_cart(&self.register.register_code, now).await?,
         };
         tx.add_cart_item(cart_id, product_id, quantity, now).await?;
-        let lines = tx.cart_lines(cart_id).await?;
+        let cart = tx.cart(cart_id).await?;
+        let view = cart_view(&mut tx, &settings, cart.as_ref(), now).await?;
         tx.commit().await?;
-        cart_view(&settings, Some(cart_id), &lines)
+        Ok(view)
     }
 
     /// Sets a line's quantity in the open cart (0 keeps the line, at no charge).
@@ -214,8 +341,8 @@ impl Kassa {
         if !changed {
             return Err(not_found());
         }
-        let lines = tx.cart_lines(cart.id).await?;
+        let view = cart_view(&mut tx, &settings, Some(&cart), now).await?;
         tx.commit().await?;
-        cart_view(&settings, Some(cart.id), &lines)
+        Ok(view)
     }
 }

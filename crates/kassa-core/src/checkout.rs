@@ -7,22 +7,23 @@
 //! effects (`paid.rs`) in the same transaction.
 
 use chrono::{DateTime, Datelike, Utc};
-use kassa_domain::document::{InvoiceStatus, OrderStatus, invoice_number, order_reference};
+use kassa_domain::document::{InvoiceStatus, invoice_number, order_reference};
+use kassa_domain::methods::PaymentContext;
 use kassa_domain::money::Currency;
-use kassa_domain::pricing::{CartPricing, price_cart};
 use kassa_domain::stock::{StockVerdict, check_stock};
-use kassa_domain::tender::{Settlement, Tender, TenderError, settle};
+use kassa_domain::tender::{SettledPayment, Tender, apply_tender, settle};
 use kassa_store::WriteTx;
 use kassa_store::carts::CartLineRow;
 use kassa_store::orders::{
-    InvoiceRow, NewOrder, OrderLineRow, OrderRecord, OrderRow, OrderTaxRow, PaymentRow,
-    StatusChangeRow,
+    InvoiceRow, NewOrder, OrderDiscountRow, OrderLineRow, OrderRecord, OrderRow, OrderTaxRow,
+    PaymentRow, StatusChangeRow,
 };
 use rust_decimal::Decimal;
 use serde_json::json;
 
-use crate::api::{CheckoutReceipt, CheckoutRequest, TenderInput};
-use crate::cart::line_inputs;
+use crate::api::{AddressInput, CheckoutReceipt, CheckoutRequest, TenderInput};
+use crate::draft::{DraftInput, PricedDraft, price_draft};
+use crate::payments::{MethodTable, check_balances_in_tx, redeem_in_tx, tender, tender_error};
 use crate::settings::{StoreSettings, price_mode_code};
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
 
@@ -33,35 +34,6 @@ pub(crate) fn minor(currency: &Currency, amount: Decimal) -> ApiResult<i64> {
             format!("An amount cannot be stored: {error}"),
         )
     })
-}
-
-pub(crate) fn tender(input: &TenderInput) -> Tender {
-    match input {
-        TenderInput::Cash { tendered } => Tender::Cash {
-            tendered: *tendered,
-        },
-        TenderInput::Card {
-            amount,
-            terminal_reference,
-        } => Tender::Card {
-            amount: *amount,
-            terminal_reference: terminal_reference
-                .as_ref()
-                .map(|reference| reference.trim().to_owned())
-                .filter(|reference| !reference.is_empty()),
-        },
-    }
-}
-
-pub(crate) fn tender_error(error: TenderError) -> ApiError {
-    let code = match error {
-        TenderError::Short { .. } | TenderError::NoPayment(_) => ErrorCode::PaymentShort,
-        _ => ErrorCode::PaymentInvalid,
-    };
-    ApiError::new(
-        code,
-        format!("Payment not accepted: {error}. Nothing was charged or saved."),
-    )
 }
 
 /// Stock verdicts for the sold lines: warnings to show, or the refusal.
@@ -99,11 +71,26 @@ pub(crate) struct OrderToPlace<'a> {
     pub register_code: &'a str,
     pub cart_id: i64,
     pub customer_id: Option<i64>,
-    pub lines: &'a [CartLineRow],
     pub tenders: &'a [TenderInput],
+    /// The method that pays the rest later (check, wire transfer, cash on delivery).
+    pub pay_later: Option<&'a str>,
+    /// `None`: in-store pickup.
+    pub carrier_code: Option<&'a str>,
+    pub shipping_address: Option<&'a AddressInput>,
+    pub invoice_address: Option<&'a AddressInput>,
     pub is_test: bool,
     pub placed_by: &'a str,
     pub now: DateTime<Utc>,
+}
+
+/// How an order is paid when it is placed.
+struct Payment {
+    payments: Vec<SettledPayment>,
+    change: Decimal,
+    rounding: Decimal,
+    paid: Decimal,
+    fully_paid: bool,
+    status: String,
 }
 
 /// What placing wrote.
@@ -150,7 +137,6 @@ impl Kassa {
                 "Take a payment before completing the sale.",
             ));
         }
-        let lines = tx.cart_lines(cart.id).await?;
         let placed = place_order_in_tx(
             &mut tx,
             &settings,
@@ -159,8 +145,11 @@ impl Kassa {
                 register_code: &self.register.register_code,
                 cart_id: cart.id,
                 customer_id: cart.customer_id,
-                lines: &lines,
                 tenders: &request.tenders,
+                pay_later: None,
+                carrier_code: None,
+                shipping_address: None,
+                invoice_address: None,
                 is_test: false,
                 placed_by: &format!("Register {}", self.register.register_code),
                 now,
@@ -179,45 +168,192 @@ impl Kassa {
     }
 }
 
-/// Writes one order inside the caller's transaction. With tenders, they must cover the
-/// total and the order is paid at once; without, it awaits payment.
+fn address_json(address: Option<&AddressInput>) -> ApiResult<Option<String>> {
+    address
+        .map(|address| {
+            serde_json::to_string(address).map_err(|error| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    format!("The address cannot be stored: {error}"),
+                )
+            })
+        })
+        .transpose()
+}
+
+/// Takes the tenders for the order's total: all of it (the order is paid), or a part with
+/// the rest paid later (`pay_later`), or nothing (the order awaits payment).
+fn take_payment(
+    settings: &StoreSettings,
+    methods: &MethodTable,
+    context: &PaymentContext<'_>,
+    order: &OrderToPlace<'_>,
+    tenders: &[Tender],
+    total: Decimal,
+) -> ApiResult<Payment> {
+    let currency = &settings.pricing.currency;
+    for tender in tenders {
+        let row = methods.check(tender.method().code(), context)?;
+        if !row.pays_now {
+            return Err(ApiError::new(
+                ErrorCode::PaymentInvalid,
+                format!(
+                    "{} is paid later: choose it as the way to pay the rest, not as a payment taken now.",
+                    row.label
+                ),
+            ));
+        }
+    }
+    let later = match order.pay_later {
+        Some(code) => {
+            let row = methods.check(code, context)?;
+            if row.pays_now {
+                return Err(ApiError::new(
+                    ErrorCode::PaymentInvalid,
+                    format!("{} is taken now: enter it as a payment.", row.label),
+                ));
+            }
+            Some(row.initial_status.clone())
+        }
+        None => None,
+    };
+    let (payments, change, rounding) = match (&later, tenders.is_empty()) {
+        (None, false) => {
+            let settled = settle(currency, total, tenders, settings.cash_rounding_increment)
+                .map_err(tender_error)?;
+            (settled.payments, settled.change_due, settled.rounding)
+        }
+        (None, true) if total.is_zero() => (Vec::new(), Decimal::ZERO, Decimal::ZERO),
+        _ => {
+            // A part now, the rest later: each tender goes against what is still due.
+            let mut balance = total;
+            let mut payments = Vec::with_capacity(tenders.len());
+            let mut change = Decimal::ZERO;
+            for tender in tenders {
+                if balance <= Decimal::ZERO {
+                    return Err(ApiError::new(
+                        ErrorCode::PaymentInvalid,
+                        "The payments already cover the total; remove the last one.",
+                    ));
+                }
+                let payment = apply_tender(currency, balance, tender).map_err(tender_error)?;
+                balance -= payment.amount;
+                change += payment.change;
+                payments.push(payment);
+            }
+            (payments, change, Decimal::ZERO)
+        }
+    };
+    let paid: Decimal = payments.iter().map(|payment| payment.amount).sum();
+    let fully_paid = paid >= total + rounding;
+    let status = if fully_paid {
+        // The method that paid the most sets the status (the first on a tie).
+        let mut best: Option<&SettledPayment> = None;
+        for payment in &payments {
+            if best.is_none_or(|best| payment.amount > best.amount) {
+                best = Some(payment);
+            }
+        }
+        match best {
+            Some(payment) => methods
+                .check(payment.method.code(), context)?
+                .initial_status
+                .clone(),
+            None => "payment_accepted".to_owned(),
+        }
+    } else {
+        later.unwrap_or_else(|| "awaiting_payment".to_owned())
+    };
+    Ok(Payment {
+        payments,
+        change,
+        rounding,
+        paid,
+        fully_paid,
+        status,
+    })
+}
+
+/// Writes one order inside the caller's transaction: the register's cart with its
+/// coupons, delivered by the chosen carrier (or picked up), paid with the tenders in
+/// full, in part with the rest paid later, or not yet.
 pub(crate) async fn place_order_in_tx(
     tx: &mut WriteTx,
     settings: &StoreSettings,
     order: &OrderToPlace<'_>,
 ) -> ApiResult<PlacedOrder> {
-    let sold: Vec<CartLineRow> = order
-        .lines
-        .iter()
-        .filter(|line| line.quantity > 0)
-        .cloned()
-        .collect();
+    let country = order
+        .shipping_address
+        .map(|address| address.country_code.trim().to_uppercase());
+    let lines = tx.cart_lines(order.cart_id, country.as_deref()).await?;
+    let sold: Vec<CartLineRow> = lines.into_iter().filter(|line| line.quantity > 0).collect();
     if sold.is_empty() {
         return Err(ApiError::new(
             ErrorCode::EmptyCart,
             "The cart is empty: scan or add an item first.",
         ));
     }
-    let pricing =
-        price_cart(&settings.pricing, &line_inputs(settings, &sold)?).map_err(|error| {
-            ApiError::new(
-                ErrorCode::Internal,
-                format!("The cart cannot be priced: {error}"),
-            )
-        })?;
-    let stock_warnings = stock_warnings(settings, &sold)?;
-    let settlement = if order.tenders.is_empty() {
-        None
-    } else {
-        let tenders: Vec<Tender> = order.tenders.iter().map(tender).collect();
-        Some(settle(&settings.pricing.currency, pricing.total, &tenders).map_err(tender_error)?)
+    let coupons = tx.cart_coupons(order.cart_id).await?;
+    let customer = match order.customer_id {
+        Some(id) => tx.customer(id).await?,
+        None => None,
     };
-    let mut record = write_order(tx, settings, order, &sold, &pricing, settlement.as_ref()).await?;
+    let draft = price_draft(
+        tx,
+        settings,
+        &DraftInput {
+            lines: &sold,
+            coupons: &coupons,
+            customer: customer.as_ref(),
+            carrier_code: order.carrier_code,
+            country: country.as_deref(),
+            now: order.now,
+        },
+    )
+    .await?;
+    let stock_warnings = stock_warnings(settings, &sold)?;
+    let methods = MethodTable::load(tx).await?;
+    let carrier_code = draft.carrier.as_ref().map(|carrier| carrier.code.clone());
+    let context = PaymentContext {
+        currency: &settings.pricing.currency.code,
+        country: Some(country.as_deref().unwrap_or(&settings.store_country)),
+        customer_group: customer.as_ref().map(|c| c.customer_group.as_str()),
+        carrier: carrier_code.as_deref(),
+    };
+    let tenders = order
+        .tenders
+        .iter()
+        .map(tender)
+        .collect::<ApiResult<Vec<_>>>()?;
+    check_balances_in_tx(tx, settings, order.customer_id, &tenders, order.now).await?;
+    let payment = take_payment(
+        settings,
+        &methods,
+        &context,
+        order,
+        &tenders,
+        draft.pricing.total,
+    )?;
+    let mut record = write_order(tx, settings, order, &sold, &draft, &payment).await?;
     let order_id = record.order.id;
+    for settled in &payment.payments {
+        redeem_in_tx(
+            tx,
+            settings,
+            order_id,
+            order.customer_id,
+            settled,
+            order.now,
+        )
+        .await?;
+    }
     tx.mark_cart_ordered(order.cart_id, order.now).await?;
-    if settlement.is_some() {
+    if payment.fully_paid {
         crate::paid::becoming_paid_in_tx(tx, settings, order_id, order.now).await?;
         record.order.paid_at = Some(order.now);
+        if sold.iter().any(|line| line.kind == "gift_card") {
+            record.gift_cards = tx.gift_cards_of_order(order_id).await?;
+        }
     }
     Ok(PlacedOrder {
         stock_warnings,
@@ -230,25 +366,24 @@ async fn write_order(
     settings: &StoreSettings,
     order: &OrderToPlace<'_>,
     lines: &[CartLineRow],
-    pricing: &CartPricing,
-    settlement: Option<&Settlement>,
+    draft: &PricedDraft,
+    payment: &Payment,
 ) -> ApiResult<OrderRecord> {
     let currency = &settings.pricing.currency;
+    let pricing = &draft.pricing;
     let now = order.now;
     let register_code = order.register_code;
     let sequence = tx
         .next_in_sequence(&format!("order:{}:{register_code}", settings.store_code))
         .await?;
     let reference = order_reference(&settings.store_code, register_code, sequence);
-    let paid: Decimal = settlement
-        .map(|s| s.payments.iter().map(|payment| payment.amount).sum())
-        .unwrap_or_default();
-    let status = if settlement.is_some() {
-        OrderStatus::PaymentAccepted
-    } else {
-        OrderStatus::AwaitingPayment
-    }
-    .code();
+    let status = payment.status.as_str();
+    let shipping_address = address_json(order.shipping_address)?;
+    let invoice_address = address_json(order.invoice_address.or(order.shipping_address))?;
+    let carrier = draft
+        .carrier
+        .as_ref()
+        .map(|carrier| (carrier.code.as_str(), carrier.name.as_str()));
     let order_id = tx
         .insert_order(&NewOrder {
             uuid: order.uuid,
@@ -263,19 +398,41 @@ async fn write_order(
             subtotal_net_minor: minor(currency, pricing.subtotal_net)?,
             tax_total_minor: minor(currency, pricing.tax_total)?,
             total_minor: minor(currency, pricing.total)?,
-            paid_minor: minor(currency, paid)?,
-            change_minor: minor(
-                currency,
-                settlement.map(|s| s.change_due).unwrap_or_default(),
-            )?,
+            paid_minor: minor(currency, payment.paid)?,
+            change_minor: minor(currency, payment.change)?,
             created_at: now,
+            items_total_minor: minor(currency, pricing.items_total)?,
+            discount_total_minor: minor(currency, pricing.discount_total)?,
+            shipping_total_minor: minor(currency, pricing.shipping_total)?,
+            shipping_tax_minor: minor(
+                currency,
+                pricing
+                    .shipping
+                    .as_ref()
+                    .map(|line| line.tax)
+                    .unwrap_or_default(),
+            )?,
+            cash_rounding_minor: minor(currency, payment.rounding)?,
+            carrier,
+            pay_later_method: if payment.fully_paid {
+                None
+            } else {
+                order.pay_later
+            },
+            shipping_address: shipping_address.as_deref(),
+            invoice_address: invoice_address.as_deref(),
         })
         .await?;
     if order.is_test {
         tx.mark_test_order(order_id).await?;
     }
     let mut line_rows = Vec::with_capacity(lines.len());
-    for (position, (line, priced)) in (1_i64..).zip(lines.iter().zip(&pricing.lines)) {
+    for (position, ((line, priced), discount)) in (1_i64..).zip(
+        lines
+            .iter()
+            .zip(&pricing.items.lines)
+            .zip(&pricing.discounts),
+    ) {
         let row = OrderLineRow {
             position,
             product_id: Some(line.product_id),
@@ -289,6 +446,7 @@ async fn write_order(
             net_minor: minor(currency, priced.net)?,
             tax_minor: minor(currency, priced.tax)?,
             gross_minor: minor(currency, priced.gross)?,
+            discount_minor: minor(currency, *discount)?,
         };
         tx.insert_order_line(order_id, &row).await?;
         line_rows.push(row);
@@ -305,17 +463,24 @@ async fn write_order(
         tx.insert_order_tax(order_id, &row).await?;
         tax_rows.push(row);
     }
-    let mut payment_rows = Vec::new();
-    for payment in settlement
-        .map(|s| s.payments.as_slice())
-        .unwrap_or_default()
-    {
+    let mut discount_rows = Vec::with_capacity(draft.coupons.len());
+    for coupon in &draft.coupons {
+        let row = OrderDiscountRow {
+            code: coupon.row.code.clone(),
+            amount_minor: minor(currency, coupon.amount)?,
+        };
+        tx.insert_order_discount(order_id, coupon.row.id, order.customer_id, &row, now)
+            .await?;
+        discount_rows.push(row);
+    }
+    let mut payment_rows = Vec::with_capacity(payment.payments.len());
+    for settled in &payment.payments {
         let row = PaymentRow {
-            method: payment.method.code().to_owned(),
-            amount_minor: minor(currency, payment.amount)?,
-            tendered_minor: minor(currency, payment.tendered)?,
-            change_minor: minor(currency, payment.change)?,
-            reference: payment.reference.clone(),
+            method: settled.method.code().to_owned(),
+            amount_minor: minor(currency, settled.amount)?,
+            tendered_minor: minor(currency, settled.tendered)?,
+            change_minor: minor(currency, settled.change)?,
+            reference: settled.reference.clone(),
         };
         tx.insert_payment(order_id, &row, now).await?;
         payment_rows.push(row);
@@ -336,11 +501,11 @@ async fn write_order(
         series: series.clone(),
         year: i64::from(year),
         sequence: invoice_sequence,
-        status: InvoiceStatus::for_payment(pricing.total, paid)
+        status: InvoiceStatus::for_payment(pricing.total + payment.rounding, payment.paid)
             .code()
             .to_owned(),
         total_minor: minor(currency, pricing.total)?,
-        paid_minor: minor(currency, paid)?,
+        paid_minor: minor(currency, payment.paid)?,
         issued_at: now,
     };
     tx.insert_invoice(order_id, &invoice).await?;
@@ -348,8 +513,10 @@ async fn write_order(
         from_status: None,
         to_status: status.to_owned(),
         changed_by: order.placed_by.to_owned(),
-        note: if settlement.is_some() {
+        note: if payment.fully_paid {
             "Paid when placed"
+        } else if payment.paid > Decimal::ZERO {
+            "Placed, partly paid"
         } else {
             "Placed, awaiting payment"
         }
@@ -388,10 +555,7 @@ async fn write_order(
             tax_total_minor: minor(currency, pricing.tax_total)?,
             total_minor: invoice.total_minor,
             paid_minor: invoice.paid_minor,
-            change_minor: minor(
-                currency,
-                settlement.map(|s| s.change_due).unwrap_or_default(),
-            )?,
+            change_minor: minor(currency, payment.change)?,
             invoice_number: Some(invoice.number.clone()),
             customer_name: customer.as_ref().map(|c| c.name.clone()),
             item_count: line_rows.iter().map(|line| line.quantity).sum(),
@@ -404,6 +568,18 @@ async fn write_order(
             paid_at: None,
             refunded_minor: 0,
             is_test: order.is_test,
+            items_total_minor: minor(currency, pricing.items_total)?,
+            discount_total_minor: minor(currency, pricing.discount_total)?,
+            shipping_total_minor: minor(currency, pricing.shipping_total)?,
+            cash_rounding_minor: minor(currency, payment.rounding)?,
+            carrier_name: draft.carrier.as_ref().map(|carrier| carrier.name.clone()),
+            pay_later_method: if payment.fully_paid {
+                None
+            } else {
+                order.pay_later.map(str::to_owned)
+            },
+            shipping_address,
+            invoice_address,
         },
         lines: line_rows,
         taxes: tax_rows,
@@ -411,5 +587,7 @@ async fn write_order(
         invoice: Some(invoice),
         history: vec![first_change],
         credit_notes: Vec::new(),
+        discounts: discount_rows,
+        gift_cards: Vec::new(),
     })
 }

@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kassa_documents::model::{
-    Currency as DocumentCurrency, CustomerDetails, DocumentLine, DocumentOrder, DocumentPayment,
-    InvoiceDetails, InvoiceStatus as DocumentInvoiceStatus, PaymentMethod, ShopDetails,
-    TaxBreakdownRow,
+    Currency as DocumentCurrency, CustomerDetails, DocumentAdjustment, DocumentLine, DocumentOrder,
+    DocumentPayment, InvoiceDetails, InvoiceStatus as DocumentInvoiceStatus, IssuedGiftCard,
+    PaymentMethod, PostalAddress, ShopDetails, TaxBreakdownRow,
 };
 use kassa_documents::{DocumentLocale, DocumentMaker};
 use rust_decimal::Decimal;
@@ -57,8 +57,8 @@ pub(crate) fn document_order(order: &OrderDetail, minor_digits: u32) -> Document
             name: customer.name.clone(),
             email: customer.email.clone(),
         }),
-        ship_to: None,
-        bill_to: None,
+        ship_to: order.shipping_address.as_ref().map(postal_address),
+        bill_to: order.invoice_address.as_ref().map(postal_address),
         lines: order
             .lines
             .iter()
@@ -71,8 +71,36 @@ pub(crate) fn document_order(order: &OrderDetail, minor_digits: u32) -> Document
                 tax_amount: line.tax,
                 line_total: line.total,
                 bin_location: None,
+                discount: line.discount,
             })
             .collect(),
+        // Lines print after their coupon discounts; shipping is the one order-wide row.
+        items_total: order.items_total - order.discount_total,
+        adjustments: if order.shipping_total.is_zero() {
+            Vec::new()
+        } else {
+            vec![DocumentAdjustment {
+                label: format!(
+                    "Shipping — {}",
+                    order.carrier_name.as_deref().unwrap_or("delivery")
+                ),
+                amount: order.shipping_total,
+            }]
+        },
+        cash_rounding: order.cash_rounding,
+        gift_cards: order
+            .gift_cards
+            .iter()
+            .map(|card| IssuedGiftCard {
+                code: card.code.clone(),
+                amount: card.initial,
+                expires_on: card.expires_at.map(|at| at.date_naive()),
+            })
+            .collect(),
+        carrier: order
+            .carrier_name
+            .clone()
+            .filter(|_| order.shipping_address.is_some()),
         tax_breakdown: order
             .taxes
             .iter()
@@ -93,6 +121,11 @@ pub(crate) fn document_order(order: &OrderDetail, minor_digits: u32) -> Document
                 method: match payment.method.as_str() {
                     "cash" => PaymentMethod::Cash,
                     "card" => PaymentMethod::Card,
+                    "check" => PaymentMethod::Check,
+                    "wire_transfer" => PaymentMethod::WireTransfer,
+                    "cash_on_delivery" => PaymentMethod::CashOnDelivery,
+                    "gift_card" => PaymentMethod::GiftCard,
+                    "store_credit" => PaymentMethod::StoreCredit,
                     other => PaymentMethod::Other(other.to_owned()),
                 },
                 amount: if payment.method == "cash" {
@@ -113,6 +146,21 @@ pub(crate) fn document_order(order: &OrderDetail, minor_digits: u32) -> Document
             code: order.currency_code.clone(),
             minor_digits,
         },
+    }
+}
+
+fn postal_address(address: &crate::api::AddressInput) -> PostalAddress {
+    PostalAddress {
+        name: address.name.clone(),
+        lines: [
+            address.line1.clone(),
+            address.line2.clone(),
+            format!("{} {}", address.postal_code, address.city),
+            address.country_code.clone(),
+        ]
+        .into_iter()
+        .filter(|line| !line.trim().is_empty())
+        .collect(),
     }
 }
 

@@ -35,6 +35,35 @@ pub enum ErrorCode {
     PrinterNotConfigured,
     /// The receipt printer did not take the receipt; the sale itself is saved.
     PrinterFailed,
+    /// No coupon has this code.
+    CouponUnknown,
+    /// The coupon's end date has passed, or it is disabled.
+    CouponExpired,
+    /// The coupon's start date has not come yet.
+    CouponNotYetValid,
+    /// The cart is below the coupon's minimum subtotal.
+    CouponMinimumNotReached,
+    /// The coupon reached its total or per-customer usage limit.
+    CouponUsedUp,
+    /// The coupon cannot be combined with another coupon on the cart.
+    CouponNotCombinable,
+    /// The coupon is for another customer or group, or needs a customer on the cart.
+    CouponNotForCustomer,
+    /// No gift card has this code.
+    GiftCardUnknown,
+    /// The gift card has expired or is disabled, or is in another currency.
+    GiftCardNotUsable,
+    /// The gift card's balance is lower than the amount asked.
+    GiftCardInsufficient,
+    /// The customer's store credit is lower than the amount asked, or there is no customer.
+    StoreCreditInsufficient,
+    /// The carrier does not deliver this order (destination, group, weight or total).
+    CarrierUnavailable,
+    /// The payment method is not offered for this order (currency, country, group,
+    /// carrier, or disabled).
+    PaymentMethodUnavailable,
+    /// A delivery address is needed for the chosen carrier.
+    AddressRequired,
     /// The database failed; nothing was written.
     Database,
     /// A bug or an unexpected state; nothing was written.
@@ -50,6 +79,22 @@ pub struct ApiError {
     pub code: ErrorCode,
     /// Human explanation.
     pub message: String,
+}
+
+impl ErrorCode {
+    /// Whether the error is a coupon's refusal.
+    pub fn is_coupon(self) -> bool {
+        matches!(
+            self,
+            Self::CouponUnknown
+                | Self::CouponExpired
+                | Self::CouponNotYetValid
+                | Self::CouponMinimumNotReached
+                | Self::CouponUsedUp
+                | Self::CouponNotCombinable
+                | Self::CouponNotForCustomer
+        )
+    }
 }
 
 impl ApiError {

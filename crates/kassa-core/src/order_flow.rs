@@ -14,19 +14,18 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::api::{
-    ChangeStatusRequest, CheckoutReceipt, CustomerSummary, GetOrderRequest, OrderDetail,
-    OrderStatusView, RecordPaymentRequest, SearchCustomersRequest, StaffOrderRequest,
+    ChangeStatusRequest, GetOrderRequest, OrderDetail, OrderStatusView, RecordPaymentRequest,
     UpdateOrderRequest,
 };
-use crate::cart::MAX_LINE_QUANTITY;
-use crate::checkout::{OrderToPlace, minor, place_order_in_tx, tender, tender_error};
+use crate::checkout::minor;
+use crate::payments::{tender, tender_error};
 use crate::settings::StoreSettings;
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
 
 /// Who the back office acts as until staff accounts exist (staff issue).
 pub(crate) const BACK_OFFICE: &str = "Back office";
 /// The register code of orders placed from the back office.
-const BACK_OFFICE_REGISTER: &str = "BO";
+pub(crate) const BACK_OFFICE_REGISTER: &str = "BO";
 const MAX_TEXT: usize = 2_000;
 
 fn flags(status: &StatusRow) -> StatusFlags {
@@ -138,19 +137,37 @@ pub(crate) async fn change_status_in_tx(
                 if full { &lines } else { &[] },
             )
             .await?;
-            tx.insert_payment(
+            // What came from gift cards and store credit goes back there; the rest is
+            // paid back in cash or to the card.
+            let returned = crate::payments::return_balances_in_tx(
+                tx,
                 order.id,
-                &PaymentRow {
-                    method: "refund".to_owned(),
-                    amount_minor: -amount,
-                    tendered_minor: -amount,
-                    change_minor: 0,
-                    reference: Some(number.clone()),
-                },
+                order.customer_id,
+                amount,
                 now,
             )
             .await?;
+            let rest = amount - returned.iter().map(|(_, _, back)| back).sum::<i64>();
+            let mut refunds: Vec<(&str, Option<String>, i64)> = returned;
+            if rest > 0 {
+                refunds.push(("refund", Some(number.clone()), rest));
+            }
+            for (method, reference, back) in refunds {
+                tx.insert_payment(
+                    order.id,
+                    &PaymentRow {
+                        method: method.to_owned(),
+                        amount_minor: -back,
+                        tendered_minor: -back,
+                        change_minor: 0,
+                        reference: reference.or_else(|| Some(number.clone())),
+                    },
+                    now,
+                )
+                .await?;
+            }
             tx.add_order_refund(order.id, amount).await?;
+            tx.block_gift_cards_of_order(order.id).await?;
         }
     }
     if effects.restock {
@@ -322,7 +339,7 @@ impl Kassa {
                 ),
             ));
         }
-        let balance_minor = order.total_minor - order.paid_minor;
+        let balance_minor = order.total_minor + order.cash_rounding_minor - order.paid_minor;
         if balance_minor <= 0 {
             return Err(ApiError::new(
                 ErrorCode::PaymentInvalid,
@@ -331,7 +348,16 @@ impl Kassa {
         }
         let balance = currency.from_minor_units(balance_minor);
         let payment =
-            apply_tender(currency, balance, &tender(&request.tender)).map_err(tender_error)?;
+            apply_tender(currency, balance, &tender(&request.tender)?).map_err(tender_error)?;
+        crate::payments::redeem_in_tx(
+            &mut tx,
+            &settings,
+            order.id,
+            order.customer_id,
+            &payment,
+            now,
+        )
+        .await?;
         let applied = minor(currency, payment.amount)?;
         tx.insert_payment(
             order.id,
@@ -355,7 +381,7 @@ impl Kassa {
             tx.set_invoice_payment(invoice.id, status.code(), paid_minor)
                 .await?;
         }
-        if paid_minor >= order.total_minor {
+        if paid_minor >= order.total_minor + order.cash_rounding_minor {
             let paid_status = tx
                 .first_status_with(true, false, false, false, false)
                 .await?
@@ -415,109 +441,5 @@ impl Kassa {
         }
         tx.commit().await?;
         Ok(())
-    }
-
-    /// Customers by name, e-mail or phone prefix.
-    pub async fn search_customers(
-        &self,
-        request: SearchCustomersRequest,
-    ) -> ApiResult<Vec<CustomerSummary>> {
-        let query = request.query.trim();
-        Ok(self
-            .store
-            .search_customers(query, 20)
-            .await?
-            .into_iter()
-            .map(|row| CustomerSummary {
-                id: row.id,
-                name: row.name,
-                email: row.email,
-                phone: row.phone,
-            })
-            .collect())
-    }
-
-    /// Places a back-office order for a customer: paid now with tenders, or awaiting
-    /// payment without. The same UUID always returns the same order.
-    pub async fn create_staff_order(
-        &self,
-        request: StaffOrderRequest,
-    ) -> ApiResult<CheckoutReceipt> {
-        if request.lines.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::EmptyCart,
-                "Add at least one product to the order.",
-            ));
-        }
-        for line in &request.lines {
-            if line.quantity == 0 || line.quantity > MAX_LINE_QUANTITY {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!(
-                        "The quantity must be between 1 and {MAX_LINE_QUANTITY}, not {}.",
-                        line.quantity
-                    ),
-                ));
-            }
-        }
-        if self.store.customer(request.customer_id).await?.is_none() {
-            return Err(ApiError::new(
-                ErrorCode::NotFound,
-                format!("Customer {} does not exist.", request.customer_id),
-            ));
-        }
-        let settings = self.settings().await?;
-        let now = self.clock.now();
-        let uuid = request.order_uuid.to_string();
-        let mut tx = self.store.begin_write().await?;
-        if let Some(order_id) = tx.order_id_by_uuid(&uuid).await? {
-            drop(tx);
-            return Ok(CheckoutReceipt {
-                order: self.order_detail(order_id).await?,
-                stock_warnings: Vec::new(),
-            });
-        }
-        let cart_id = tx.create_cart(BACK_OFFICE_REGISTER, now).await?;
-        tx.set_cart_customer(cart_id, request.customer_id).await?;
-        for line in &request.lines {
-            tx.add_cart_item(cart_id, line.product_id, i64::from(line.quantity), now)
-                .await
-                .map_err(|error| {
-                    if error.is_foreign_key_violation() {
-                        ApiError::new(
-                            ErrorCode::NotFound,
-                            format!("Product {} does not exist.", line.product_id),
-                        )
-                    } else {
-                        error.into()
-                    }
-                })?;
-        }
-        let lines = tx.cart_lines(cart_id).await?;
-        let placed = place_order_in_tx(
-            &mut tx,
-            &settings,
-            &OrderToPlace {
-                uuid: &uuid,
-                register_code: BACK_OFFICE_REGISTER,
-                cart_id,
-                customer_id: Some(request.customer_id),
-                lines: &lines,
-                tenders: &request.tenders,
-                is_test: request.is_test.unwrap_or(false),
-                placed_by: BACK_OFFICE,
-                now,
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(CheckoutReceipt {
-            order: crate::orders::detail(
-                &settings.pricing.currency,
-                settings.store.clone(),
-                placed.record,
-            )?,
-            stock_warnings: placed.stock_warnings,
-        })
     }
 }

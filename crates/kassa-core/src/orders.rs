@@ -6,8 +6,9 @@ use kassa_store::orders::{OrderRecord, OrderRow};
 use uuid::Uuid;
 
 use crate::api::{
-    CreditNoteView, CustomerRef, GetOrderRequest, HistoryEntry, InvoiceView, ListOrdersRequest,
-    OrderDetail, OrderLineView, OrderPage, OrderSummary, PaymentView, TaxLineView,
+    AddressInput, AppliedCouponView, CreditNoteView, CustomerRef, GetOrderRequest, HistoryEntry,
+    InvoiceView, ListOrdersRequest, OrderDetail, OrderLineView, OrderPage, OrderSummary,
+    PaymentView, TaxLineView,
 };
 use crate::settings::parse_decimal;
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
@@ -167,6 +168,8 @@ pub(crate) fn detail(
         invoice,
         history,
         credit_notes,
+        discounts,
+        gift_cards,
     } = record;
     let money = |minor: i64| currency.from_minor_units(minor);
     Ok(OrderDetail {
@@ -189,6 +192,7 @@ pub(crate) fn detail(
                 tax_label: line.tax_label,
                 tax: money(line.tax_minor),
                 total: money(line.gross_minor),
+                discount: money(line.discount_minor),
             })
             .collect(),
         taxes: taxes
@@ -254,5 +258,38 @@ pub(crate) fn detail(
             })
             .collect(),
         is_test: order.is_test,
+        items_total: money(order.items_total_minor),
+        discount_total: money(order.discount_total_minor),
+        shipping_total: money(order.shipping_total_minor),
+        cash_rounding: money(order.cash_rounding_minor),
+        coupons: discounts
+            .into_iter()
+            .map(|discount| AppliedCouponView {
+                code: discount.code,
+                description: String::new(),
+                amount: money(discount.amount_minor),
+                free_shipping: false,
+            })
+            .collect(),
+        carrier_name: order.carrier_name,
+        pay_later_method: order.pay_later_method,
+        shipping_address: stored_address(order.shipping_address.as_deref())?,
+        invoice_address: stored_address(order.invoice_address.as_deref())?,
+        gift_cards: gift_cards
+            .into_iter()
+            .map(|card| crate::gift_cards::gift_card_view(currency, card))
+            .collect(),
     })
+}
+
+fn stored_address(json: Option<&str>) -> ApiResult<Option<AddressInput>> {
+    json.map(|json| {
+        serde_json::from_str(json).map_err(|error| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("A stored address cannot be read: {error}"),
+            )
+        })
+    })
+    .transpose()
 }

@@ -23,6 +23,12 @@ pub(crate) struct StoreSettings {
     pub test_invoice_series: String,
     pub credit_note_series: String,
     pub referral_commission_percent: Decimal,
+    /// Cash is rounded to this step; zero: to the minor unit.
+    pub cash_rounding_increment: Decimal,
+    /// The store's own country: the country of counter sales.
+    pub store_country: String,
+    /// How long an issued gift card is valid.
+    pub gift_card_validity_days: i64,
 }
 
 fn get<'a>(settings: &'a BTreeMap<String, String>, key: &str) -> ApiResult<&'a str> {
@@ -83,6 +89,13 @@ pub(crate) fn parse_settings(settings: &BTreeMap<String, String>) -> ApiResult<S
         test_invoice_series: get(settings, "test_invoice_series")?.to_owned(),
         credit_note_series: get(settings, "credit_note_series")?.to_owned(),
         referral_commission_percent: parse_decimal(get(settings, "referral_commission_percent")?)?,
+        cash_rounding_increment: parse_decimal(get(settings, "cash_rounding_increment")?)?,
+        store_country: get(settings, "store_country")?.to_owned(),
+        gift_card_validity_days: {
+            let days = get(settings, "gift_card_validity_days")?;
+            days.parse()
+                .map_err(|_| invalid("gift_card_validity_days", days))?
+        },
     })
 }
 

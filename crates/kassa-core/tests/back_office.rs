@@ -14,8 +14,8 @@ mod support;
 use kassa_core::ErrorCode;
 use kassa_core::Kassa;
 use kassa_core::api::{
-    ChangeStatusRequest, GetOrderRequest, JobRequest, ListOrdersRequest, MassActionKind,
-    MassActionRequest, OrderDetail, RecordPaymentRequest, SearchCustomersRequest,
+    ChangeStatusRequest, CheckoutDraft, GetOrderRequest, JobRequest, ListOrdersRequest,
+    MassActionKind, MassActionRequest, OrderDetail, RecordPaymentRequest, SearchCustomersRequest,
     SearchProductsRequest, StaffOrderLine, StaffOrderRequest, TenderInput, UpdateOrderRequest,
 };
 use kassa_core::demo::demo_barcode;
@@ -60,12 +60,17 @@ async fn staff_order(
     kassa
         .create_staff_order(StaffOrderRequest {
             order_uuid: Uuid::new_v4(),
-            customer_id,
-            lines: vec![StaffOrderLine {
-                product_id: product[0].id,
-                quantity: 2,
-            }],
+            draft: CheckoutDraft {
+                customer_id: Some(customer_id),
+                lines: vec![StaffOrderLine {
+                    product_id: product[0].id,
+                    quantity: 2,
+                }],
+                ..CheckoutDraft::default()
+            },
             tenders,
+            pay_later: None,
+            newsletter: None,
             is_test: Some(is_test),
         })
         .await
@@ -677,7 +682,11 @@ async fn statuses_are_configurable_and_their_flags_drive_the_rules() {
     let test = TestStore::with_demo().await;
     let kassa = test.register("R1").await;
     let mut statuses = kassa.list_statuses().await.unwrap();
-    assert_eq!(statuses.len(), 8, "the default set covers the seeds");
+    assert_eq!(
+        statuses.len(),
+        11,
+        "the default set covers the seeds and the pay-later methods' statuses"
+    );
     let mut ready = statuses
         .iter()
         .find(|s| s.code == "processing")

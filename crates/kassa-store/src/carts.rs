@@ -47,6 +47,14 @@ pub struct CartLineRow {
     pub stock_tracked: bool,
     /// Units on hand now.
     pub stock_on_hand: i64,
+    /// The product's category.
+    pub category_id: Option<i64>,
+    /// Weight of one unit, for shipping.
+    pub weight_grams: Option<i64>,
+    /// Whether it is delivered (false: virtual, e.g. a gift card or a service).
+    pub shippable: bool,
+    /// `normal` or `gift_card`.
+    pub kind: String,
 }
 
 async fn cart_by_id(
@@ -61,22 +69,28 @@ async fn cart_by_id(
     .await?)
 }
 
+/// The lines with the tax rate for the destination country: the class's rate for that
+/// country when there is one, else its default rate (`country_code IS NULL`).
 async fn lines_of_cart(
     executor: impl SqliteExecutor<'_>,
     cart_id: i64,
+    country: Option<&str>,
 ) -> StoreResult<Vec<CartLineRow>> {
     Ok(sqlx::query_as(
         "SELECT l.id, l.product_id, p.sku, p.name, l.quantity, p.price_minor AS unit_price_minor,
                 tc.code AS tax_code, r.label AS tax_label, r.percent AS tax_percent,
-                p.stock_tracked, p.stock_on_hand
+                p.stock_tracked, p.stock_on_hand, p.category_id, p.weight_grams, p.shippable, p.kind
            FROM cart_lines l
            JOIN products p ON p.id = l.product_id
            JOIN tax_classes tc ON tc.id = p.tax_class_id
-           JOIN tax_rates r ON r.tax_class_id = tc.id AND r.country_code IS NULL
+           JOIN tax_rates r ON r.id = (SELECT t.id FROM tax_rates t
+                                        WHERE t.tax_class_id = tc.id AND (t.country_code = ?2 OR t.country_code IS NULL)
+                                        ORDER BY t.country_code IS NULL LIMIT 1)
           WHERE l.cart_id = ?1
           ORDER BY l.id",
     )
     .bind(cart_id)
+    .bind(country)
     .fetch_all(executor)
     .await?)
 }
@@ -105,9 +119,14 @@ impl Store {
         cart_by_id(self.pool(), cart_id).await
     }
 
-    /// A cart's lines in the order they were added.
-    pub async fn cart_lines(&self, cart_id: i64) -> StoreResult<Vec<CartLineRow>> {
-        lines_of_cart(self.pool(), cart_id).await
+    /// A cart's lines in the order they were added, taxed for the destination country
+    /// (`None`: the store's own rates).
+    pub async fn cart_lines(
+        &self,
+        cart_id: i64,
+        country: Option<&str>,
+    ) -> StoreResult<Vec<CartLineRow>> {
+        lines_of_cart(self.pool(), cart_id, country).await
     }
 }
 
@@ -123,8 +142,12 @@ impl WriteTx {
     }
 
     /// A cart's lines, read inside the transaction.
-    pub async fn cart_lines(&mut self, cart_id: i64) -> StoreResult<Vec<CartLineRow>> {
-        lines_of_cart(self.conn(), cart_id).await
+    pub async fn cart_lines(
+        &mut self,
+        cart_id: i64,
+        country: Option<&str>,
+    ) -> StoreResult<Vec<CartLineRow>> {
+        lines_of_cart(self.conn(), cart_id, country).await
     }
 
     /// Creates an open cart for a register; returns its id.

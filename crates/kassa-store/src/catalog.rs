@@ -70,6 +70,10 @@ pub struct NewProduct<'a> {
     pub stock_on_hand: i64,
     /// Barcodes.
     pub barcodes: &'a [String],
+    /// Weight of one unit in grams, for shipping.
+    pub weight_grams: Option<i64>,
+    /// `normal` or `gift_card` (a gift card is virtual and counts no stock).
+    pub kind: &'a str,
     /// Creation time.
     pub now: DateTime<Utc>,
 }
@@ -160,11 +164,22 @@ impl WriteTx {
         .await?)
     }
 
+    /// A top-level category's id by name.
+    pub async fn category_id_by_name(&mut self, name: &str) -> StoreResult<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT id FROM categories WHERE name = ?1 ORDER BY id LIMIT 1")
+                .bind(name)
+                .fetch_optional(self.conn())
+                .await?,
+        )
+    }
+
     /// Creates a product with its barcodes and an initial stock movement; returns its id.
     pub async fn insert_product(&mut self, product: &NewProduct<'_>) -> StoreResult<i64> {
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO products (sku, name, category_id, price_minor, tax_class_id, stock_on_hand, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
+            "INSERT INTO products (sku, name, category_id, price_minor, tax_class_id, stock_on_hand, created_at,
+                                   updated_at, weight_grams, kind, shippable, stock_tracked)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?9 <> 'gift_card', ?9 <> 'gift_card') RETURNING id",
         )
         .bind(product.sku)
         .bind(product.name)
@@ -173,6 +188,8 @@ impl WriteTx {
         .bind(product.tax_class_id)
         .bind(product.stock_on_hand)
         .bind(product.now)
+        .bind(product.weight_grams)
+        .bind(product.kind)
         .fetch_one(self.conn())
         .await?;
         for barcode in product.barcodes {

@@ -46,18 +46,73 @@ pub struct CustomerRow {
     pub email: Option<String>,
     /// Phone.
     pub phone: Option<String>,
+    /// `guest` or `account`.
+    pub kind: String,
+    /// Group, e.g. `retail`, `wholesale`.
+    pub customer_group: String,
+    /// Newsletter opt-in.
+    pub newsletter: bool,
+    /// Store credit.
+    pub store_credit_minor: i64,
+}
+
+/// A customer to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCustomer<'a> {
+    /// `guest` or `account`.
+    pub kind: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// E-mail.
+    pub email: Option<&'a str>,
+    /// Phone.
+    pub phone: Option<&'a str>,
+    /// Group.
+    pub customer_group: &'a str,
+    /// Newsletter opt-in.
+    pub newsletter: bool,
+}
+
+/// A postal address.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AddressRow {
+    /// Id (ignored when inserting).
+    pub id: i64,
+    /// Addressee.
+    pub name: String,
+    /// Street and number.
+    pub line1: String,
+    /// More.
+    pub line2: String,
+    /// Postal code.
+    pub postal_code: String,
+    /// City.
+    pub city: String,
+    /// ISO country code.
+    pub country_code: String,
+    /// Default for shipping.
+    pub is_default_shipping: bool,
+    /// Default for invoices.
+    pub is_default_invoice: bool,
+}
+
+macro_rules! select_customers {
+    ($tail:literal) => {
+        concat!(
+            "SELECT id, name, email, phone, kind, customer_group, newsletter, store_credit_minor FROM customers ",
+            $tail
+        )
+    };
 }
 
 async fn customer_by_id(
     executor: impl SqliteExecutor<'_>,
     id: i64,
 ) -> StoreResult<Option<CustomerRow>> {
-    Ok(
-        sqlx::query_as("SELECT id, name, email, phone FROM customers WHERE id = ?1")
-            .bind(id)
-            .fetch_optional(executor)
-            .await?,
-    )
+    Ok(sqlx::query_as(select_customers!("WHERE id = ?1"))
+        .bind(id)
+        .fetch_optional(executor)
+        .await?)
 }
 
 impl Store {
@@ -65,12 +120,11 @@ impl Store {
     /// word starting with it).
     pub async fn search_customers(&self, query: &str, limit: i64) -> StoreResult<Vec<CustomerRow>> {
         let escaped = crate::escape_like(query);
-        Ok(sqlx::query_as(
-            "SELECT id, name, email, phone FROM customers
-              WHERE name LIKE ?1 || '%' ESCAPE '\\' OR name LIKE '% ' || ?1 || '%' ESCAPE '\\'
+        Ok(sqlx::query_as(select_customers!(
+            "WHERE name LIKE ?1 || '%' ESCAPE '\\' OR name LIKE '% ' || ?1 || '%' ESCAPE '\\'
                  OR email LIKE ?1 || '%' ESCAPE '\\' OR phone LIKE ?1 || '%' ESCAPE '\\'
-              ORDER BY name COLLATE NOCASE, id LIMIT ?2",
-        )
+              ORDER BY name COLLATE NOCASE, id LIMIT ?2"
+        ))
         .bind(escaped)
         .bind(limit)
         .fetch_all(self.pool())
@@ -81,12 +135,96 @@ impl Store {
     pub async fn customer(&self, id: i64) -> StoreResult<Option<CustomerRow>> {
         customer_by_id(self.pool(), id).await
     }
+
+    /// A customer's addresses, defaults first.
+    pub async fn customer_addresses(&self, customer_id: i64) -> StoreResult<Vec<AddressRow>> {
+        Ok(sqlx::query_as(
+            "SELECT id, name, line1, line2, postal_code, city, country_code, is_default_shipping, is_default_invoice
+               FROM customer_addresses WHERE customer_id = ?1
+              ORDER BY is_default_shipping DESC, is_default_invoice DESC, id",
+        )
+        .bind(customer_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
 }
 
 impl WriteTx {
     /// A customer by id, read inside the transaction.
     pub async fn customer(&mut self, id: i64) -> StoreResult<Option<CustomerRow>> {
         customer_by_id(self.conn(), id).await
+    }
+
+    /// Creates a customer; returns the id.
+    pub async fn create_customer(
+        &mut self,
+        customer: &NewCustomer<'_>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO customers (kind, name, email, phone, customer_group, newsletter, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+        )
+        .bind(customer.kind)
+        .bind(customer.name)
+        .bind(customer.email)
+        .bind(customer.phone)
+        .bind(customer.customer_group)
+        .bind(customer.newsletter)
+        .bind(now)
+        .fetch_one(self.conn())
+        .await?)
+    }
+
+    /// Sets a customer's newsletter opt-in.
+    pub async fn set_newsletter(&mut self, customer_id: i64, newsletter: bool) -> StoreResult<()> {
+        sqlx::query("UPDATE customers SET newsletter = ?2 WHERE id = ?1")
+            .bind(customer_id)
+            .bind(newsletter)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Adds an address to a customer; a new default replaces the old default. Returns
+    /// the id.
+    pub async fn add_customer_address(
+        &mut self,
+        customer_id: i64,
+        address: &AddressRow,
+    ) -> StoreResult<i64> {
+        if address.is_default_shipping {
+            sqlx::query(
+                "UPDATE customer_addresses SET is_default_shipping = 0 WHERE customer_id = ?1",
+            )
+            .bind(customer_id)
+            .execute(self.conn())
+            .await?;
+        }
+        if address.is_default_invoice {
+            sqlx::query(
+                "UPDATE customer_addresses SET is_default_invoice = 0 WHERE customer_id = ?1",
+            )
+            .bind(customer_id)
+            .execute(self.conn())
+            .await?;
+        }
+        Ok(sqlx::query_scalar(
+            "INSERT INTO customer_addresses (customer_id, name, line1, line2, postal_code, city, country_code,
+                                             is_default_shipping, is_default_invoice)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+        )
+        .bind(customer_id)
+        .bind(&address.name)
+        .bind(&address.line1)
+        .bind(&address.line2)
+        .bind(&address.postal_code)
+        .bind(&address.city)
+        .bind(&address.country_code)
+        .bind(address.is_default_shipping)
+        .bind(address.is_default_invoice)
+        .fetch_one(self.conn())
+        .await?)
     }
 
     /// Attaches a customer to a cart.

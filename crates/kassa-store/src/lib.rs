@@ -27,7 +27,10 @@ macro_rules! order_columns {
          o.total_minor, o.paid_minor, o.change_minor, i.number AS invoice_number, c.name AS customer_name,
          (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS item_count,
          o.created_at, o.customer_id, c.email AS customer_email, o.internal_reference, o.tracking_code,
-         o.notes, o.paid_at, o.refunded_minor, o.is_test"
+         o.notes, o.paid_at, o.refunded_minor, o.is_test,
+         COALESCE(o.items_total_minor, o.total_minor) AS items_total_minor, o.discount_total_minor,
+         o.shipping_total_minor, o.cash_rounding_minor, o.carrier_name, o.pay_later_method,
+         o.shipping_address, o.invoice_address"
     };
 }
 
@@ -58,7 +61,9 @@ pub(crate) fn escape_like(text: &str) -> String {
 pub mod baseline;
 pub mod carts;
 pub mod catalog;
+pub mod coupons;
 pub mod customers;
+pub mod gift_cards;
 pub mod history;
 pub mod jobs;
 pub mod order_changes;
@@ -67,6 +72,7 @@ pub mod orders;
 pub mod outbox;
 pub mod sequences;
 pub mod settings;
+pub mod shipping;
 pub mod statuses;
 
 /// The embedded migrations from the repository's `migrations/` folder.

@@ -34,6 +34,8 @@ pub struct OrderState {
     pub paid_at: Option<DateTime<Utc>>,
     /// Test order.
     pub is_test: bool,
+    /// Cash rounding (paid in full means paid = total + cash rounding).
+    pub cash_rounding_minor: i64,
 }
 
 /// The invoice of an order, for payment bookkeeping.
@@ -97,7 +99,7 @@ impl WriteTx {
     pub async fn order_state(&mut self, uuid: &str) -> StoreResult<Option<OrderState>> {
         Ok(sqlx::query_as(
             "SELECT id, uuid, reference, status, customer_id, subtotal_net_minor, tax_total_minor, total_minor,
-                    paid_minor, refunded_minor, paid_at, is_test
+                    paid_minor, refunded_minor, paid_at, is_test, cash_rounding_minor
                FROM orders WHERE uuid = ?1",
         )
         .bind(uuid)
@@ -109,7 +111,7 @@ impl WriteTx {
     pub async fn order_state_by_id(&mut self, order_id: i64) -> StoreResult<Option<OrderState>> {
         Ok(sqlx::query_as(
             "SELECT id, uuid, reference, status, customer_id, subtotal_net_minor, tax_total_minor, total_minor,
-                    paid_minor, refunded_minor, paid_at, is_test
+                    paid_minor, refunded_minor, paid_at, is_test, cash_rounding_minor
                FROM orders WHERE id = ?1",
         )
         .bind(order_id)
@@ -150,7 +152,7 @@ impl WriteTx {
     pub async fn order_lines(&mut self, order_id: i64) -> StoreResult<Vec<OrderLineRow>> {
         Ok(sqlx::query_as(
             "SELECT position, product_id, sku, name, quantity, unit_price_minor, tax_code, tax_label,
-                    tax_percent, net_minor, tax_minor, gross_minor
+                    tax_percent, net_minor, tax_minor, gross_minor, discount_minor
                FROM order_lines WHERE order_id = ?1 ORDER BY position",
         )
         .bind(order_id)

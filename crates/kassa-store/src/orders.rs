@@ -41,6 +41,24 @@ pub struct NewOrder<'a> {
     pub change_minor: i64,
     /// When it was placed.
     pub created_at: DateTime<Utc>,
+    /// Σ line gross before discounts.
+    pub items_total_minor: i64,
+    /// What coupons took off (gross).
+    pub discount_total_minor: i64,
+    /// Shipping (gross).
+    pub shipping_total_minor: i64,
+    /// Tax included in the shipping.
+    pub shipping_tax_minor: i64,
+    /// Cash rounding added to the total when paid in cash.
+    pub cash_rounding_minor: i64,
+    /// Carrier code and name (in-store pickup too).
+    pub carrier: Option<(&'a str, &'a str)>,
+    /// Method chosen to pay the rest later.
+    pub pay_later_method: Option<&'a str>,
+    /// Address snapshots (JSON).
+    pub shipping_address: Option<&'a str>,
+    /// Address snapshots (JSON).
+    pub invoice_address: Option<&'a str>,
 }
 
 /// One snapshot line (also what is read back).
@@ -70,6 +88,17 @@ pub struct OrderLineRow {
     pub tax_minor: i64,
     /// Gross.
     pub gross_minor: i64,
+    /// What coupons took off the line (store's price mode).
+    pub discount_minor: i64,
+}
+
+/// A coupon used by an order and what it took off.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OrderDiscountRow {
+    /// Coupon code.
+    pub code: String,
+    /// Amount (store's price mode).
+    pub amount_minor: i64,
 }
 
 /// The tax of one rate on an order.
@@ -191,6 +220,22 @@ pub struct OrderRow {
     pub refunded_minor: i64,
     /// Test order.
     pub is_test: bool,
+    /// Σ line gross before discounts.
+    pub items_total_minor: i64,
+    /// What coupons took off (gross).
+    pub discount_total_minor: i64,
+    /// Shipping (gross).
+    pub shipping_total_minor: i64,
+    /// Cash rounding.
+    pub cash_rounding_minor: i64,
+    /// Carrier name.
+    pub carrier_name: Option<String>,
+    /// Method chosen to pay later.
+    pub pay_later_method: Option<String>,
+    /// Shipping address snapshot (JSON).
+    pub shipping_address: Option<String>,
+    /// Invoice address snapshot (JSON).
+    pub invoice_address: Option<String>,
 }
 
 /// A credit note as read back.
@@ -225,6 +270,10 @@ pub struct OrderRecord {
     pub history: Vec<StatusChangeRow>,
     /// Credit notes, oldest first.
     pub credit_notes: Vec<CreditNoteRow>,
+    /// Coupons used.
+    pub discounts: Vec<OrderDiscountRow>,
+    /// Gift cards the order issued.
+    pub gift_cards: Vec<crate::gift_cards::GiftCardRow>,
 }
 
 macro_rules! order_query {
@@ -276,7 +325,7 @@ impl Store {
         };
         let lines = sqlx::query_as(
             "SELECT position, product_id, sku, name, quantity, unit_price_minor, tax_code, tax_label,
-                    tax_percent, net_minor, tax_minor, gross_minor
+                    tax_percent, net_minor, tax_minor, gross_minor, discount_minor
                FROM order_lines WHERE order_id = ?1 ORDER BY position",
         )
         .bind(order_id)
@@ -314,8 +363,17 @@ impl Store {
         .bind(order_id)
         .fetch_all(pool)
         .await?;
+        let discounts = sqlx::query_as(
+            "SELECT code, amount_minor FROM order_discounts WHERE order_id = ?1 ORDER BY created_at, coupon_id",
+        )
+        .bind(order_id)
+        .fetch_all(pool)
+        .await?;
+        let gift_cards = self.gift_cards_of_order(order_id).await?;
         Ok(Some(OrderRecord {
             order,
+            discounts,
+            gift_cards,
             lines,
             taxes,
             payments,
@@ -337,8 +395,11 @@ impl WriteTx {
         Ok(sqlx::query_scalar(
             "INSERT INTO orders (uuid, reference, store_code, register_code, cart_id, customer_id, status,
                                  currency_code, price_mode, subtotal_net_minor, tax_total_minor, total_minor,
-                                 paid_minor, change_minor, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id",
+                                 paid_minor, change_minor, created_at, items_total_minor, discount_total_minor,
+                                 shipping_total_minor, shipping_tax_minor, cash_rounding_minor, carrier_code,
+                                 carrier_name, pay_later_method, shipping_address, invoice_address)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                     ?20, ?21, ?22, ?23, ?24, ?25) RETURNING id",
         )
         .bind(order.uuid)
         .bind(order.reference)
@@ -355,6 +416,16 @@ impl WriteTx {
         .bind(order.paid_minor)
         .bind(order.change_minor)
         .bind(order.created_at)
+        .bind(order.items_total_minor)
+        .bind(order.discount_total_minor)
+        .bind(order.shipping_total_minor)
+        .bind(order.shipping_tax_minor)
+        .bind(order.cash_rounding_minor)
+        .bind(order.carrier.map(|(code, _)| code))
+        .bind(order.carrier.map(|(_, name)| name))
+        .bind(order.pay_later_method)
+        .bind(order.shipping_address)
+        .bind(order.invoice_address)
         .fetch_one(self.conn())
         .await?)
     }
@@ -367,8 +438,9 @@ impl WriteTx {
     ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity, unit_price_minor,
-                                      tax_code, tax_label, tax_percent, net_minor, tax_minor, gross_minor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                      tax_code, tax_label, tax_percent, net_minor, tax_minor, gross_minor,
+                                      discount_minor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )
         .bind(order_id)
         .bind(line.position)
@@ -383,6 +455,31 @@ impl WriteTx {
         .bind(line.net_minor)
         .bind(line.tax_minor)
         .bind(line.gross_minor)
+        .bind(line.discount_minor)
+        .execute(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// Records that a coupon was used by the order (its usage count) and what it took.
+    pub async fn insert_order_discount(
+        &mut self,
+        order_id: i64,
+        coupon_id: i64,
+        customer_id: Option<i64>,
+        discount: &OrderDiscountRow,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO order_discounts (order_id, coupon_id, code, customer_id, amount_minor, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .bind(order_id)
+        .bind(coupon_id)
+        .bind(&discount.code)
+        .bind(customer_id)
+        .bind(discount.amount_minor)
+        .bind(now)
         .execute(self.conn())
         .await?;
         Ok(())

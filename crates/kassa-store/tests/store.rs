@@ -102,6 +102,15 @@ async fn an_order_uuid_can_be_stored_only_once() {
         paid_minor: 121,
         change_minor: 0,
         created_at: now,
+        items_total_minor: 121,
+        discount_total_minor: 0,
+        shipping_total_minor: 0,
+        shipping_tax_minor: 0,
+        cash_rounding_minor: 0,
+        carrier: None,
+        pay_later_method: None,
+        shipping_address: None,
+        invoice_address: None,
     };
     let mut tx = store.begin_write().await.unwrap();
     tx.insert_order(&order("S1-R1-000001")).await.unwrap();

@@ -43,4 +43,8 @@ tax_label: string,
 /**
  * Set when the line asks for more than is in stock.
  */
-stock_warning: string | null, };
+stock_warning: string | null, 
+/**
+ * What coupons take off this line (store's price mode); `total` is after it.
+ */
+discount: string, };

@@ -3,4 +3,4 @@
 /**
  * Stable error codes. The UI branches on these, never on message text.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "unknown_barcode" | "empty_cart" | "cart_not_open" | "payment_short" | "payment_invalid" | "out_of_stock" | "store_not_empty" | "transition_forbidden" | "not_a_test_order" | "printer_not_configured" | "printer_failed" | "database" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "unknown_barcode" | "empty_cart" | "cart_not_open" | "payment_short" | "payment_invalid" | "out_of_stock" | "store_not_empty" | "transition_forbidden" | "not_a_test_order" | "printer_not_configured" | "printer_failed" | "coupon_unknown" | "coupon_expired" | "coupon_not_yet_valid" | "coupon_minimum_not_reached" | "coupon_used_up" | "coupon_not_combinable" | "coupon_not_for_customer" | "gift_card_unknown" | "gift_card_not_usable" | "gift_card_insufficient" | "store_credit_insufficient" | "carrier_unavailable" | "payment_method_unavailable" | "address_required" | "database" | "internal";

@@ -35,4 +35,8 @@ tax: string,
 /**
  * Line total.
  */
-total: string, };
+total: string, 
+/**
+ * What coupons took off the line (store's price mode).
+ */
+discount: string, };

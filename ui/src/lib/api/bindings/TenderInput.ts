@@ -15,4 +15,36 @@ amount: string,
 /**
  * The terminal's transaction reference.
  */
-terminal_reference?: string, };
+terminal_reference?: string, } | { "method": "gift_card", 
+/**
+ * The card's code as typed or scanned (case, spaces and dashes do not matter).
+ */
+code: string, 
+/**
+ * Amount to take from the card.
+ */
+amount: string, } | { "method": "store_credit", 
+/**
+ * Amount to use.
+ */
+amount: string, } | { "method": "check", 
+/**
+ * Amount of the check.
+ */
+amount: string, 
+/**
+ * Check number.
+ */
+reference?: string, } | { "method": "wire_transfer", 
+/**
+ * Amount received.
+ */
+amount: string, 
+/**
+ * Bank reference.
+ */
+reference?: string, } | { "method": "cash_on_delivery", 
+/**
+ * Amount collected.
+ */
+amount: string, };

@@ -1,0 +1,278 @@
+//! Customers as checkout needs them: search, create (guest or account) with a first
+//! address, their addresses, and store credit with its ledger.
+
+use kassa_store::WriteTx;
+use kassa_store::customers::{AddressRow, CustomerRow, NewCustomer};
+use kassa_store::gift_cards::LedgerRow;
+use rust_decimal::Decimal;
+
+use crate::api::{
+    AddressInput, AddressView, CreateCustomerRequest, CustomerKind, CustomerRequest,
+    CustomerSummary, GrantStoreCreditRequest, LedgerEntryView, NewCustomerInput,
+    SearchCustomersRequest, StoreCreditView,
+};
+use crate::checkout::minor;
+use crate::settings::StoreSettings;
+use crate::{ApiError, ApiResult, ErrorCode, Kassa};
+
+const MAX_FIELD: usize = 200;
+
+pub(crate) fn customer_summary(settings: &StoreSettings, row: CustomerRow) -> CustomerSummary {
+    CustomerSummary {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        phone: row.phone,
+        kind: if row.kind == "guest" {
+            CustomerKind::Guest
+        } else {
+            CustomerKind::Account
+        },
+        customer_group: row.customer_group,
+        newsletter: row.newsletter,
+        store_credit: settings
+            .pricing
+            .currency
+            .from_minor_units(row.store_credit_minor),
+    }
+}
+
+fn field<'a>(name: &str, value: &'a str, required: bool) -> ApiResult<&'a str> {
+    let value = value.trim();
+    if required && value.is_empty() {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("The {name} is required."),
+        ));
+    }
+    if value.chars().count() > MAX_FIELD {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("The {name} is longer than {MAX_FIELD} characters."),
+        ));
+    }
+    Ok(value)
+}
+
+fn optional<'a>(name: &str, value: Option<&'a String>) -> ApiResult<Option<&'a str>> {
+    Ok(match value {
+        Some(value) => Some(field(name, value, false)?).filter(|value| !value.is_empty()),
+        None => None,
+    })
+}
+
+/// A checked address: every part present, the country a two-letter ISO code.
+pub(crate) fn checked_address(address: &AddressInput) -> ApiResult<AddressInput> {
+    let country = field("country", &address.country_code, true)?.to_uppercase();
+    if country.len() != 2 || !country.chars().all(|c| c.is_ascii_uppercase()) {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("The country must be a two-letter code such as BE or FR, not “{country}”."),
+        ));
+    }
+    Ok(AddressInput {
+        name: field("addressee's name", &address.name, true)?.to_owned(),
+        line1: field("street and number", &address.line1, true)?.to_owned(),
+        line2: field("second address line", &address.line2, false)?.to_owned(),
+        postal_code: field("postal code", &address.postal_code, true)?.to_owned(),
+        city: field("city", &address.city, true)?.to_owned(),
+        country_code: country,
+    })
+}
+
+/// Creates a customer (and their first address) inside the caller's transaction.
+pub(crate) async fn create_customer_in_tx(
+    tx: &mut WriteTx,
+    customer: &NewCustomerInput,
+    address: Option<&AddressInput>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<i64> {
+    let name = field("customer's name", &customer.name, true)?;
+    let email = optional("e-mail", customer.email.as_ref())?;
+    if let Some(email) = email
+        && (!email.contains('@') || email.contains(' '))
+    {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("“{email}” is not an e-mail address."),
+        ));
+    }
+    let phone = optional("phone", customer.phone.as_ref())?;
+    let group = optional("customer group", customer.customer_group.as_ref())?.unwrap_or("retail");
+    let id = tx
+        .create_customer(
+            &NewCustomer {
+                kind: match customer.kind {
+                    CustomerKind::Guest => "guest",
+                    CustomerKind::Account => "account",
+                },
+                name,
+                email,
+                phone,
+                customer_group: group,
+                newsletter: customer.newsletter.unwrap_or(false),
+            },
+            now,
+        )
+        .await?;
+    if let Some(address) = address {
+        let address = checked_address(address)?;
+        tx.add_customer_address(id, &address_row(&address, true))
+            .await?;
+    }
+    Ok(id)
+}
+
+pub(crate) fn address_row(address: &AddressInput, default: bool) -> AddressRow {
+    AddressRow {
+        id: 0,
+        name: address.name.clone(),
+        line1: address.line1.clone(),
+        line2: address.line2.clone(),
+        postal_code: address.postal_code.clone(),
+        city: address.city.clone(),
+        country_code: address.country_code.clone(),
+        is_default_shipping: default,
+        is_default_invoice: default,
+    }
+}
+
+pub(crate) fn ledger_view(settings: &StoreSettings, row: LedgerRow) -> LedgerEntryView {
+    let currency = &settings.pricing.currency;
+    LedgerEntryView {
+        kind: row.kind,
+        amount: currency.from_minor_units(row.amount_minor),
+        balance_after: currency.from_minor_units(row.balance_after_minor),
+        order_reference: row.order_reference,
+        note: row.note,
+        at: row.created_at,
+    }
+}
+
+impl Kassa {
+    /// Customers by name, e-mail or phone prefix.
+    pub async fn search_customers(
+        &self,
+        request: SearchCustomersRequest,
+    ) -> ApiResult<Vec<CustomerSummary>> {
+        let settings = self.settings().await?;
+        let query = request.query.trim();
+        Ok(self
+            .store
+            .search_customers(query, 20)
+            .await?
+            .into_iter()
+            .map(|row| customer_summary(&settings, row))
+            .collect())
+    }
+
+    /// Creates a customer (guest or account) with an optional first address, which
+    /// becomes the default for shipping and invoices.
+    pub async fn create_customer(
+        &self,
+        request: CreateCustomerRequest,
+    ) -> ApiResult<CustomerSummary> {
+        let settings = self.settings().await?;
+        let mut tx = self.store.begin_write().await?;
+        let id = create_customer_in_tx(
+            &mut tx,
+            &request.customer,
+            request.address.as_ref(),
+            self.clock.now(),
+        )
+        .await?;
+        let row = tx.customer(id).await?.ok_or_else(|| {
+            ApiError::new(ErrorCode::Internal, "The new customer cannot be read back.")
+        })?;
+        tx.commit().await?;
+        Ok(customer_summary(&settings, row))
+    }
+
+    /// A customer's addresses, defaults first.
+    pub async fn customer_addresses(
+        &self,
+        request: CustomerRequest,
+    ) -> ApiResult<Vec<AddressView>> {
+        self.customer_row(request.customer_id).await?;
+        Ok(self
+            .store
+            .customer_addresses(request.customer_id)
+            .await?
+            .into_iter()
+            .map(|row| AddressView {
+                id: row.id,
+                is_default_shipping: row.is_default_shipping,
+                is_default_invoice: row.is_default_invoice,
+                address: AddressInput {
+                    name: row.name,
+                    line1: row.line1,
+                    line2: row.line2,
+                    postal_code: row.postal_code,
+                    city: row.city,
+                    country_code: row.country_code,
+                },
+            })
+            .collect())
+    }
+
+    async fn customer_row(&self, customer_id: i64) -> ApiResult<CustomerRow> {
+        self.store.customer(customer_id).await?.ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("Customer {customer_id} does not exist."),
+            )
+        })
+    }
+
+    /// A customer's store credit and its ledger.
+    pub async fn store_credit(&self, request: CustomerRequest) -> ApiResult<StoreCreditView> {
+        let settings = self.settings().await?;
+        let customer = self.customer_row(request.customer_id).await?;
+        let ledger = self.store.store_credit_ledger(customer.id).await?;
+        Ok(StoreCreditView {
+            balance: settings
+                .pricing
+                .currency
+                .from_minor_units(customer.store_credit_minor),
+            ledger: ledger
+                .into_iter()
+                .map(|row| ledger_view(&settings, row))
+                .collect(),
+        })
+    }
+
+    /// Gives a customer store credit.
+    pub async fn grant_store_credit(
+        &self,
+        request: GrantStoreCreditRequest,
+    ) -> ApiResult<StoreCreditView> {
+        let settings = self.settings().await?;
+        let currency = &settings.pricing.currency;
+        if request.amount <= Decimal::ZERO || !currency.is_rounded(request.amount) {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "Store credit must be a positive amount in whole cents, not {}.",
+                    request.amount
+                ),
+            ));
+        }
+        let note = field("note", &request.note, true)?;
+        let customer = self.customer_row(request.customer_id).await?;
+        let mut tx = self.store.begin_write().await?;
+        tx.change_store_credit(
+            customer.id,
+            "granted",
+            minor(currency, request.amount)?,
+            None,
+            note,
+            self.clock.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        self.store_credit(CustomerRequest {
+            customer_id: customer.id,
+        })
+        .await
+    }
+}
