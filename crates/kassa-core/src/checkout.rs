@@ -412,6 +412,10 @@ async fn write_order(
                     .map(|line| line.tax)
                     .unwrap_or_default(),
             )?,
+            shipping_tax_label: pricing
+                .shipping
+                .as_ref()
+                .map(|line| line.tax_rate.label.as_str()),
             cash_rounding_minor: minor(currency, payment.rounding)?,
             carrier,
             pay_later_method: if payment.fully_paid {

@@ -238,9 +238,18 @@ pub(crate) async fn price_draft(
 ) -> ApiResult<PricedDraft> {
     let currency = &settings.pricing.currency;
     let line_inputs = line_inputs(settings, input.lines)?;
+    // Coupons never discount gift cards (a card is worth what is printed on it) and gift
+    // cards do not count towards a coupon's minimum.
     let amounts: Vec<Decimal> = line_inputs
         .iter()
-        .map(|line| currency.round(line.unit_price * Decimal::from(line.quantity)))
+        .zip(input.lines)
+        .map(|(line, row)| {
+            if row.kind == "gift_card" {
+                Decimal::ZERO
+            } else {
+                currency.round(line.unit_price * Decimal::from(line.quantity))
+            }
+        })
         .collect();
     let subtotal: Decimal = amounts.iter().copied().sum();
     let customer_id = input.customer.map(|customer| customer.id);

@@ -113,7 +113,7 @@ pub(crate) async fn change_status_in_tx(
                 ))
                 .await?;
             let number = invoice_number(&settings.credit_note_series, year, sequence);
-            let lines = tx.order_lines(order.id).await?;
+            let lines = tx.order_lines_with_shipping(order.id).await?;
             let full = amount == order.total_minor;
             tx.insert_credit_note(
                 &NewCreditNote {

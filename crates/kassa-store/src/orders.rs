@@ -49,6 +49,8 @@ pub struct NewOrder<'a> {
     pub shipping_total_minor: i64,
     /// Tax included in the shipping.
     pub shipping_tax_minor: i64,
+    /// Label of the shipping's tax rate.
+    pub shipping_tax_label: Option<&'a str>,
     /// Cash rounding added to the total when paid in cash.
     pub cash_rounding_minor: i64,
     /// Carrier code and name (in-store pickup too).
@@ -397,9 +399,10 @@ impl WriteTx {
                                  currency_code, price_mode, subtotal_net_minor, tax_total_minor, total_minor,
                                  paid_minor, change_minor, created_at, items_total_minor, discount_total_minor,
                                  shipping_total_minor, shipping_tax_minor, cash_rounding_minor, carrier_code,
-                                 carrier_name, pay_later_method, shipping_address, invoice_address)
+                                 carrier_name, pay_later_method, shipping_address, invoice_address,
+                                 shipping_tax_label)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                     ?20, ?21, ?22, ?23, ?24, ?25) RETURNING id",
+                     ?20, ?21, ?22, ?23, ?24, ?25, ?26) RETURNING id",
         )
         .bind(order.uuid)
         .bind(order.reference)
@@ -426,6 +429,7 @@ impl WriteTx {
         .bind(order.pay_later_method)
         .bind(order.shipping_address)
         .bind(order.invoice_address)
+        .bind(order.shipping_tax_label)
         .fetch_one(self.conn())
         .await?)
     }

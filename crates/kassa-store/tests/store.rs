@@ -106,6 +106,7 @@ async fn an_order_uuid_can_be_stored_only_once() {
         discount_total_minor: 0,
         shipping_total_minor: 0,
         shipping_tax_minor: 0,
+        shipping_tax_label: None,
         cash_rounding_minor: 0,
         carrier: None,
         pay_later_method: None,
