@@ -1,6 +1,6 @@
 -- Full checkout (SPEC §4, §5): coupons, gift cards, store credit, carriers, payment methods
 -- with their initial statuses, cash rounding, and what an order keeps of its discounts,
--- delivery and addresses. Money is INTEGER minor units; lists of codes are comma-separated
+-- delivery and addresses; products' bin locations for picking (SPEC §8). Money is INTEGER minor units; lists of codes are comma-separated
 -- TEXT ('' = no restriction).
 
 INSERT INTO settings (key, value) VALUES
@@ -16,6 +16,7 @@ ALTER TABLE orders ADD COLUMN items_total_minor INTEGER;
 ALTER TABLE orders ADD COLUMN discount_total_minor INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE orders ADD COLUMN shipping_total_minor INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE orders ADD COLUMN shipping_tax_minor INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN shipping_tax_label TEXT;
 ALTER TABLE orders ADD COLUMN cash_rounding_minor INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE orders ADD COLUMN carrier_code TEXT;
 ALTER TABLE orders ADD COLUMN carrier_name TEXT;
@@ -28,6 +29,10 @@ UPDATE orders SET items_total_minor = total_minor;
 
 -- What coupons took off each line, in the store's price mode (gross when tax-inclusive).
 ALTER TABLE order_lines ADD COLUMN discount_minor INTEGER NOT NULL DEFAULT 0;
+
+-- Where a product sits in the stock room (aisle-shelf-level, e.g. A-03-2): packing slips
+-- list it and pick lists are sorted by it.
+ALTER TABLE products ADD COLUMN bin_location TEXT;
 
 ALTER TABLE customers ADD COLUMN store_credit_minor INTEGER NOT NULL DEFAULT 0 CHECK (store_credit_minor >= 0);
 

@@ -48,6 +48,8 @@ const COMMANDS: &[&str] = &[
     "tax_settings",
     "save_tax_settings",
     "save_tax_rate",
+    "print_test_page",
+    "open_document",
 ];
 
 fn main() {

@@ -6,15 +6,15 @@ use std::sync::Arc;
 
 use kassa_core::api::{
     AddToCartRequest, AddressView, AppStatus, CarrierInput, CartView, ChangeStatusRequest,
-    CheckoutDraft, CheckoutQuote, CheckoutReceipt, CheckoutRequest, CouponCodeRequest,
-    CouponInput, CouponView, CreateCustomerRequest, CustomerRequest, CustomerSummary, DemoSummary,
+    CheckoutDraft, CheckoutQuote, CheckoutReceipt, CheckoutRequest, CouponCodeRequest, CouponInput,
+    CouponView, CreateCustomerRequest, CustomerRequest, CustomerSummary, DemoSummary,
     GetOrderRequest, GiftCardDetail, GiftCardRequest, GiftCardView, GrantStoreCreditRequest,
-    JobRequest, JobView, ListGiftCardsRequest, ListOrdersRequest, MassActionRequest, OrderDetail,
-    OrderPage, OrderStatusView, PaymentMethodInput, PrintOutcome, PrintReceiptRequest,
-    PrinterSettings, ProductSummary, RecordPaymentRequest, RemoveLineRequest, SaveDocumentRequest,
-    SavedDocument, ScanRequest, ScanResult, SearchCustomersRequest, SearchProductsRequest,
-    SetQuantityRequest, StaffOrderRequest, StoreCreditView, TaxRateInput, TaxSettingsInput,
-    TaxSettingsView, UpdateOrderRequest,
+    JobRequest, JobView, ListGiftCardsRequest, ListOrdersRequest, MassActionRequest,
+    OpenDocumentRequest, OrderDetail, OrderPage, OrderStatusView, PaymentMethodInput, PrintOutcome,
+    PrintReceiptRequest, PrinterSettings, ProductSummary, RecordPaymentRequest, RemoveLineRequest,
+    SaveDocumentRequest, SavedDocument, ScanRequest, ScanResult, SearchCustomersRequest,
+    SearchProductsRequest, SetQuantityRequest, StaffOrderRequest, StoreCreditView, TaxRateInput,
+    TaxSettingsInput, TaxSettingsView, UpdateOrderRequest,
 };
 use kassa_core::paths::resolve_database_path;
 use kassa_core::{ApiError, ErrorCode, Kassa, RegisterConfig, SystemClock};
@@ -188,17 +188,26 @@ async fn gift_card(kassa: State<'_, Kassa>, request: GiftCardRequest) -> Reply<G
 }
 
 #[tauri::command]
-async fn list_gift_cards(kassa: State<'_, Kassa>, request: ListGiftCardsRequest) -> Reply<Vec<GiftCardView>> {
+async fn list_gift_cards(
+    kassa: State<'_, Kassa>,
+    request: ListGiftCardsRequest,
+) -> Reply<Vec<GiftCardView>> {
     kassa.list_gift_cards(request).await
 }
 
 #[tauri::command]
-async fn create_customer(kassa: State<'_, Kassa>, request: CreateCustomerRequest) -> Reply<CustomerSummary> {
+async fn create_customer(
+    kassa: State<'_, Kassa>,
+    request: CreateCustomerRequest,
+) -> Reply<CustomerSummary> {
     kassa.create_customer(request).await
 }
 
 #[tauri::command]
-async fn customer_addresses(kassa: State<'_, Kassa>, request: CustomerRequest) -> Reply<Vec<AddressView>> {
+async fn customer_addresses(
+    kassa: State<'_, Kassa>,
+    request: CustomerRequest,
+) -> Reply<Vec<AddressView>> {
     kassa.customer_addresses(request).await
 }
 
@@ -208,7 +217,10 @@ async fn store_credit(kassa: State<'_, Kassa>, request: CustomerRequest) -> Repl
 }
 
 #[tauri::command]
-async fn grant_store_credit(kassa: State<'_, Kassa>, request: GrantStoreCreditRequest) -> Reply<StoreCreditView> {
+async fn grant_store_credit(
+    kassa: State<'_, Kassa>,
+    request: GrantStoreCreditRequest,
+) -> Reply<StoreCreditView> {
     kassa.grant_store_credit(request).await
 }
 
@@ -243,7 +255,10 @@ async fn list_payment_methods(kassa: State<'_, Kassa>) -> Reply<Vec<PaymentMetho
 }
 
 #[tauri::command]
-async fn save_payment_method(kassa: State<'_, Kassa>, request: PaymentMethodInput) -> Reply<PaymentMethodInput> {
+async fn save_payment_method(
+    kassa: State<'_, Kassa>,
+    request: PaymentMethodInput,
+) -> Reply<PaymentMethodInput> {
     kassa.save_payment_method(request).await
 }
 
@@ -253,13 +268,41 @@ async fn tax_settings(kassa: State<'_, Kassa>) -> Reply<TaxSettingsView> {
 }
 
 #[tauri::command]
-async fn save_tax_settings(kassa: State<'_, Kassa>, request: TaxSettingsInput) -> Reply<TaxSettingsView> {
+async fn save_tax_settings(
+    kassa: State<'_, Kassa>,
+    request: TaxSettingsInput,
+) -> Reply<TaxSettingsView> {
     kassa.save_tax_settings(request).await
 }
 
 #[tauri::command]
 async fn save_tax_rate(kassa: State<'_, Kassa>, request: TaxRateInput) -> Reply<TaxSettingsView> {
     kassa.save_tax_rate(request).await
+}
+
+#[tauri::command]
+async fn print_test_page(kassa: State<'_, Kassa>) -> Reply<PrintOutcome> {
+    kassa.print_test_page().await
+}
+
+/// Hands a document Kassa saved to the system's PDF viewer, where it is printed on any
+/// printer the system knows; the core checks it is one of Kassa's own files first.
+#[tauri::command]
+async fn open_document(
+    app: tauri::AppHandle,
+    kassa: State<'_, Kassa>,
+    request: OpenDocumentRequest,
+) -> Reply<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = kassa.document_to_open(&request.path)?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|error| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("The system could not open the document: {error}"),
+            )
+        })
 }
 
 /// Queues the job and starts the worker in the background: the counter is never blocked.
@@ -287,6 +330,7 @@ fn spawn_job_worker(kassa: Kassa) {
 /// app until its window closes.
 pub fn run(database: Option<PathBuf>, register_code: String) {
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let path = resolve_database_path(database)
                 .or_else(|| {
@@ -357,6 +401,8 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             tax_settings,
             save_tax_settings,
             save_tax_rate,
+            print_test_page,
+            open_document,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

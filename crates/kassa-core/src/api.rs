@@ -1186,6 +1186,8 @@ pub enum DocumentKind {
     PackingSlip,
     /// The 80 mm till receipt.
     Receipt,
+    /// A credit note of the order (`credit_note` names which; the latest by default).
+    CreditNote,
 }
 
 /// Makes one document of an order as a PDF file.
@@ -1196,6 +1198,17 @@ pub struct SaveDocumentRequest {
     pub uuid: Uuid,
     /// Which document.
     pub kind: DocumentKind,
+    /// For a credit note: its number (default: the order's latest).
+    #[ts(optional)]
+    pub credit_note: Option<String>,
+}
+
+/// Opens a saved document in the system's viewer (to print it).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct OpenDocumentRequest {
+    /// The path `save_order_document` or a mass action returned.
+    pub path: String,
 }
 
 /// A document written to disk.

@@ -380,8 +380,8 @@ impl Kassa {
         }
         let mut products = 0_i64;
         let mut index = 0_usize;
-        for ((category, tax_class, base_price, items), weight) in
-            CATEGORIES.into_iter().zip(WEIGHTS)
+        for (((category, tax_class, base_price, items), weight), aisle) in
+            CATEGORIES.into_iter().zip(WEIGHTS).zip('A'..)
         {
             let category_id = tx.insert_category(None, category).await?;
             let tax_class_id = tax_class_ids
@@ -407,6 +407,8 @@ impl Kassa {
                     let price_minor = (cents * percent / 100) / 10 * 10 + 9;
                     let stock = (item_number * 7 + size_number * 5) % 40 + 3;
                     let barcodes = [demo_barcode(index)];
+                    // Aisle per category, shelf per item, level per size: A-01-1.
+                    let bin = format!("{aisle}-{:02}-{}", item_number + 1, size_number + 1);
                     tx.insert_product(&NewProduct {
                         sku: &sku,
                         name: &name,
@@ -417,6 +419,7 @@ impl Kassa {
                         barcodes: &barcodes,
                         weight_grams: Some(weight * percent / 100),
                         kind: "normal",
+                        bin_location: Some(&bin),
                         now,
                     })
                     .await?;
@@ -450,6 +453,7 @@ impl Kassa {
                 barcodes: &barcodes,
                 weight_grams: None,
                 kind: "gift_card",
+                bin_location: None,
                 now,
             })
             .await?;

@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kassa_documents::model::{
-    Currency as DocumentCurrency, CustomerDetails, DocumentAdjustment, DocumentLine, DocumentOrder,
-    DocumentPayment, InvoiceDetails, InvoiceStatus as DocumentInvoiceStatus, IssuedGiftCard,
-    PaymentMethod, PostalAddress, ShopDetails, TaxBreakdownRow,
+    CreditNote, Currency as DocumentCurrency, CustomerDetails, DocumentAdjustment, DocumentLine,
+    DocumentOrder, DocumentPayment, InvoiceDetails, InvoiceStatus as DocumentInvoiceStatus,
+    IssuedGiftCard, PaymentMethod, PostalAddress, ShopDetails, TaxBreakdownRow,
 };
 use kassa_documents::{DocumentLocale, DocumentMaker};
 use rust_decimal::Decimal;
@@ -192,41 +192,181 @@ impl Kassa {
         ))
     }
 
+    /// An order's document model with the products' current bin locations (packing slips
+    /// and pick lists are for picking now, so they show where the goods are now).
+    async fn order_document(&self, order_id: i64, minor_digits: u32) -> ApiResult<DocumentOrder> {
+        let mut model = document_order(&self.order_detail(order_id).await?, minor_digits);
+        for (position, bin) in self.store.order_bin_locations(order_id).await? {
+            if let Some(line) = usize::try_from(position - 1)
+                .ok()
+                .and_then(|index| model.lines.get_mut(index))
+            {
+                line.bin_location = Some(bin);
+            }
+        }
+        Ok(model)
+    }
+
     /// Makes one document of an order and writes it to `documents/` beside the database.
     pub async fn save_order_document(
         &self,
         request: SaveDocumentRequest,
     ) -> ApiResult<SavedDocument> {
-        let order = self
-            .get_order(crate::api::GetOrderRequest { uuid: request.uuid })
-            .await?;
+        let order_id = self
+            .store
+            .order_id_by_uuid(&request.uuid.to_string())
+            .await?
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("No order has the id {}.", request.uuid),
+                )
+            })?;
         let settings = self.settings().await?;
         let shop = shop_details(&settings.store);
-        let model = document_order(&order, settings.pricing.currency.minor_unit_digits);
         let locale = self.document_locale().await?;
         let maker = self.document_maker().await?;
+        let digits = settings.pricing.currency.minor_unit_digits;
+        let model = self.order_document(order_id, digits).await?;
         let kind = request.kind;
-        let bytes = tokio::task::spawn_blocking(move || match kind {
-            DocumentKind::Invoice => maker.invoice(&shop, &model, locale),
-            DocumentKind::PackingSlip => maker.packing_slip(&shop, &model, locale),
-            DocumentKind::Receipt => maker.receipt(&shop, &model, locale),
-        })
-        .await
-        .map_err(document_error)?
-        .map_err(document_error)?;
-        let suffix = match kind {
-            DocumentKind::Invoice => "invoice",
-            DocumentKind::PackingSlip => "packing-slip",
-            DocumentKind::Receipt => "receipt",
+        let (name, bytes) = if kind == DocumentKind::CreditNote {
+            let note = self
+                .credit_note_model(order_id, &model, request.credit_note.as_deref(), digits)
+                .await?;
+            let name = format!("{}-credit-note-{}.pdf", model.reference, note.number);
+            let bytes =
+                tokio::task::spawn_blocking(move || maker.credit_note(&shop, &note, locale))
+                    .await
+                    .map_err(document_error)?
+                    .map_err(document_error)?;
+            (name, bytes)
+        } else {
+            let suffix = match kind {
+                DocumentKind::Invoice => "invoice",
+                DocumentKind::PackingSlip => "packing-slip",
+                DocumentKind::Receipt | DocumentKind::CreditNote => "receipt",
+            };
+            let name = format!("{}-{suffix}.pdf", model.reference);
+            let bytes = tokio::task::spawn_blocking(move || match kind {
+                DocumentKind::Invoice => maker.invoice(&shop, &model, locale),
+                DocumentKind::PackingSlip => maker.packing_slip(&shop, &model, locale),
+                DocumentKind::Receipt | DocumentKind::CreditNote => {
+                    maker.receipt(&shop, &model, locale)
+                }
+            })
+            .await
+            .map_err(document_error)?
+            .map_err(document_error)?;
+            (name, bytes)
         };
-        let path = self
-            .data_folder("documents")
-            .join(format!("{}-{suffix}.pdf", order.reference));
+        let path = self.data_folder("documents").join(name);
         write_file(&path, &bytes)?;
         Ok(SavedDocument {
             path: path.display().to_string(),
             bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
         })
+    }
+
+    /// The credit note of an order to print: the one with this number, or its latest.
+    async fn credit_note_model(
+        &self,
+        order_id: i64,
+        order: &DocumentOrder,
+        number: Option<&str>,
+        minor_digits: u32,
+    ) -> ApiResult<CreditNote> {
+        let record = self.order_detail(order_id).await?;
+        let number = match number {
+            Some(number) => number.to_owned(),
+            None => record
+                .credit_notes
+                .last()
+                .map(|note| note.number.clone())
+                .ok_or_else(|| {
+                    ApiError::new(
+                        ErrorCode::NotFound,
+                        format!("Order {} has no credit note.", record.reference),
+                    )
+                })?,
+        };
+        let (note, lines) = self
+            .store
+            .credit_note_document(&number)
+            .await?
+            .filter(|(note, _)| note.order_reference == record.reference)
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("Order {} has no credit note {number}.", record.reference),
+                )
+            })?;
+        let money = |minor: i64| Decimal::new(minor, minor_digits);
+        let mut breakdown: Vec<TaxBreakdownRow> = Vec::new();
+        for line in &lines {
+            let base = money(line.gross_minor - line.tax_minor);
+            let tax = money(line.tax_minor);
+            match breakdown.iter_mut().find(|row| row.label == line.tax_label) {
+                Some(row) => {
+                    row.base += base;
+                    row.tax += tax;
+                }
+                None => breakdown.push(TaxBreakdownRow {
+                    label: line.tax_label.clone(),
+                    base,
+                    tax,
+                }),
+            }
+        }
+        Ok(CreditNote {
+            number: note.number,
+            invoice_number: note.invoice_number,
+            order_reference: note.order_reference,
+            issued_on: note.issued_at.date_naive(),
+            reason: note.reason,
+            customer: order.customer.clone(),
+            bill_to: order.bill_to.clone(),
+            lines: lines
+                .iter()
+                .map(|line| DocumentLine {
+                    sku: line.sku.clone(),
+                    name: line.name.clone(),
+                    quantity: Decimal::from(line.quantity),
+                    unit_price: money(line.unit_price_minor),
+                    tax_label: line.tax_label.clone(),
+                    tax_amount: money(line.tax_minor),
+                    line_total: money(line.gross_minor),
+                    bin_location: None,
+                    discount: Decimal::ZERO,
+                })
+                .collect(),
+            tax_breakdown: breakdown,
+            subtotal: money(note.subtotal_net_minor),
+            tax_total: money(note.tax_total_minor),
+            total: money(note.total_minor),
+            currency: order.currency.clone(),
+        })
+    }
+
+    /// Checks that `path` is a document or export the app wrote (a PDF or CSV file in the
+    /// `documents` or `exports` folder beside the database) before the shell hands it to
+    /// the system's viewer to print: the window can open nothing else.
+    pub fn document_to_open(&self, path: &str) -> ApiResult<PathBuf> {
+        let refused = || {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("{path} is not a document Kassa made; save the document first."),
+            )
+        };
+        let file = std::fs::canonicalize(path).map_err(|_| refused())?;
+        let allowed = ["documents", "exports"].iter().any(|folder| {
+            std::fs::canonicalize(self.data_folder(folder))
+                .is_ok_and(|folder| file.starts_with(folder))
+        });
+        let extension = file.extension().and_then(|extension| extension.to_str());
+        if !allowed || !file.is_file() || !matches!(extension, Some("pdf" | "csv")) {
+            return Err(refused());
+        }
+        Ok(file)
     }
 
     /// Packing slips (or a pick list) for the given orders in one PDF; returns its path.
@@ -243,7 +383,7 @@ impl Kassa {
             let Some(order_id) = self.store.order_id_by_uuid(uuid).await? else {
                 continue;
             };
-            orders.push(document_order(&self.order_detail(order_id).await?, digits));
+            orders.push(self.order_document(order_id, digits).await?);
         }
         let shop = shop_details(&settings.store);
         let locale = self.document_locale().await?;

@@ -8,7 +8,7 @@
 
 use kassa_documents::{
     DrawerKick, PaperWidth, PrinterAddress, PrinterTimeouts, ReceiptCodePage, ReceiptPrintOptions,
-    render_receipt, send_to_printer,
+    render_receipt, render_test_page, send_to_printer,
 };
 
 use crate::api::{
@@ -53,6 +53,22 @@ fn paper(millimetres: u32) -> ApiResult<PaperWidth> {
             format!("Receipt paper is 58 or 80 mm wide, not {other}."),
         )),
     }
+}
+
+/// Sends bytes to the printer on the blocking pool; returns how many were sent.
+async fn send(
+    address: PrinterAddress,
+    bytes: Vec<u8>,
+    failure: impl FnOnce(kassa_documents::PrintError) -> String,
+) -> ApiResult<i64> {
+    let length = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+    tokio::task::spawn_blocking(move || {
+        send_to_printer(&address, &bytes, PrinterTimeouts::default())
+    })
+    .await
+    .map_err(|error| ApiError::new(ErrorCode::Internal, format!("Printing stopped: {error}")))?
+    .map_err(|error| ApiError::new(ErrorCode::PrinterFailed, failure(error)))?;
+    Ok(length)
 }
 
 impl Kassa {
@@ -119,18 +135,52 @@ impl Kassa {
                 format!("The receipt could not be made: {error}"),
             )
         })?;
-        let length = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-        tokio::task::spawn_blocking(move || send_to_printer(&address, &bytes, PrinterTimeouts::default()))
-            .await
-            .map_err(|error| ApiError::new(ErrorCode::Internal, format!("Printing stopped: {error}")))?
-            .map_err(|error| {
-                ApiError::new(
-                    ErrorCode::PrinterFailed,
-                    format!("The receipt was not printed ({error}). The sale is saved; print it again from the order."),
-                )
-            })?;
+        let length = send(address, bytes, |error| {
+            format!("The receipt was not printed ({error}). The sale is saved; print it again from the order.")
+        })
+        .await?;
         Ok(PrintOutcome {
             reference: Some(order.reference),
+            bytes: length,
+        })
+    }
+
+    /// Prints a test page on the receipt printer in the settings (Settings → Receipt
+    /// printer → Test print): where it prints, the paper width with a ruler, accented
+    /// letters, and the cut. Never opens the drawer.
+    pub async fn print_test_page(&self) -> ApiResult<PrintOutcome> {
+        let printer = self.printer_settings().await?;
+        let address = printer_address(&printer.address)?.ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::PrinterNotConfigured,
+                "No receipt printer is set up: enter its address and save first.",
+            )
+        })?;
+        let settings = self.settings().await?;
+        let options = ReceiptPrintOptions {
+            paper: paper(printer.paper_mm)?,
+            code_page: ReceiptCodePage::Western,
+            drawer: DrawerKick::Never,
+        };
+        let printed_at = self.clock.now().format("%Y-%m-%d %H:%M UTC").to_string();
+        let bytes = render_test_page(
+            &shop_details(&settings.store),
+            printer.address.trim(),
+            &printed_at,
+            &options,
+        )
+        .map_err(|error| {
+            ApiError::new(
+                ErrorCode::PrinterFailed,
+                format!("The test page could not be made: {error}"),
+            )
+        })?;
+        let length = send(address, bytes, |error| {
+            format!("The printer did not take the test page ({error}). Check its address, that it is on, and the cable or network.")
+        })
+        .await?;
+        Ok(PrintOutcome {
+            reference: None,
             bytes: length,
         })
     }

@@ -171,3 +171,60 @@ async fn a_reprint_goes_to_a_file_printer_without_opening_the_drawer() {
         "refused settings change nothing"
     );
 }
+
+#[tokio::test]
+async fn the_test_print_button_sends_a_test_page_that_never_opens_the_drawer() {
+    let test = TestStore::with_demo().await;
+    let kassa = test.register("R1").await;
+    assert_eq!(
+        kassa.print_test_page().await.unwrap_err().code,
+        ErrorCode::PrinterNotConfigured
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let printer = std::thread::spawn(move || {
+        let (mut connection, _) = listener.accept().unwrap();
+        let mut bytes = Vec::new();
+        connection.read_to_end(&mut bytes).unwrap();
+        bytes
+    });
+    kassa
+        .save_printer_settings(PrinterSettings {
+            address: format!("tcp:127.0.0.1:{port}"),
+            paper_mm: 58,
+        })
+        .await
+        .unwrap();
+    let outcome = kassa.print_test_page().await.unwrap();
+    let bytes = printer.join().unwrap();
+    assert_eq!(i64::try_from(bytes.len()).unwrap(), outcome.bytes);
+    assert!(
+        bytes.starts_with(b"\x1b@"),
+        "the printer is initialised first"
+    );
+    assert!(contains(&bytes, b"PRINTER TEST"));
+    assert!(contains(&bytes, format!("tcp:127.0.0.1:{port}").as_bytes()));
+    assert!(
+        contains(&bytes, b"12345678901234567890123456789012"),
+        "a ruler one 58 mm line wide (32 characters)"
+    );
+    assert!(contains(&bytes, b"\x1dV"), "the paper is cut");
+    assert!(
+        !contains(&bytes, b"\x1bp"),
+        "a test page never opens the drawer"
+    );
+
+    // A printer that is not there: a clear error, nothing else happens.
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    kassa
+        .save_printer_settings(PrinterSettings {
+            address: format!("tcp:127.0.0.1:{port}"),
+            paper_mm: 80,
+        })
+        .await
+        .unwrap();
+    let error = kassa.print_test_page().await.unwrap_err();
+    assert_eq!(error.code, ErrorCode::PrinterFailed, "{}", error.message);
+}

@@ -372,6 +372,63 @@ pub fn render_receipt(
     Ok(bytes)
 }
 
+/// A test page for setting up a receipt printer: the shop's name, what the app sends to
+/// (`destination`, e.g. `tcp:192.168.1.50:9100`), the paper width with a ruler exactly one
+/// line wide (so a wrong width shows at once), the code page's accented letters and the
+/// cut. It never opens the cash drawer.
+pub fn render_test_page(
+    shop: &ShopDetails,
+    destination: &str,
+    printed_at: &str,
+    options: &ReceiptPrintOptions,
+) -> Result<Vec<u8>, PrintError> {
+    let width = options.paper.characters_per_line();
+    let page = options.code_page.page_code();
+    let mut encoder = CodePageEncoder::new(page);
+    let driver = MemoryDriver::default();
+    let printer_options = PrinterOptions::new(Some(page), None, u8::try_from(width).unwrap_or(48));
+    let mut printer = Printer::new(driver.clone(), Protocol::default(), Some(printer_options));
+    printer.init().map_err(encode_error)?;
+    printer
+        .justify(JustifyMode::CENTER)
+        .and_then(|p| p.bold(true))
+        .map_err(encode_error)?;
+    line(&mut printer, &mut encoder, "PRINTER TEST")?;
+    printer.bold(false).map_err(encode_error)?;
+    for text in wrap(&shop.name, width) {
+        line(&mut printer, &mut encoder, &text)?;
+    }
+    printer.justify(JustifyMode::LEFT).map_err(encode_error)?;
+    let ruler: String = (1..=width)
+        .map(|column| char::from_digit(u32::try_from(column % 10).unwrap_or(0), 10).unwrap_or('0'))
+        .collect();
+    let mut body = vec!["-".repeat(width)];
+    body.extend(two_columns("Printer", destination, width));
+    body.extend(two_columns(
+        "Paper",
+        &format!("{} characters a line", width),
+        width,
+    ));
+    body.extend(two_columns("Printed", printed_at, width));
+    body.push(ruler);
+    body.push("Accents: é è ê ë à ç ô ü ñ ß".to_owned());
+    body.push("-".repeat(width));
+    body.push("If the ruler above fits on one line,".to_owned());
+    body.push("the paper width is right.".to_owned());
+    for text in body {
+        for wrapped in wrap(&text, width) {
+            line(&mut printer, &mut encoder, &wrapped)?;
+        }
+    }
+    printer
+        .feeds(3)
+        .and_then(|p| p.cut())
+        .map_err(encode_error)?;
+    printer.print().map_err(encode_error)?;
+    let bytes = driver.bytes.borrow().clone();
+    Ok(bytes)
+}
+
 /// The "Gift cards issued" section between two rules of `=`: per card the code in bold
 /// double size (double height only when it is too long for double width), then its value
 /// and last day.

@@ -42,7 +42,7 @@ mod validate;
 
 pub use error::{DocumentError, PrintError};
 pub use escpos_receipt::{
-    DrawerKick, PaperWidth, ReceiptCodePage, ReceiptPrintOptions, render_receipt,
+    DrawerKick, PaperWidth, ReceiptCodePage, ReceiptPrintOptions, render_receipt, render_test_page,
 };
 pub use locale::{DateStyle, DocumentLocale, NumberStyle, Paper};
 pub use maker::DocumentMaker;

@@ -74,6 +74,8 @@ pub struct NewProduct<'a> {
     pub weight_grams: Option<i64>,
     /// `normal` or `gift_card` (a gift card is virtual and counts no stock).
     pub kind: &'a str,
+    /// Where it sits in the stock room.
+    pub bin_location: Option<&'a str>,
     /// Creation time.
     pub now: DateTime<Utc>,
 }
@@ -178,8 +180,9 @@ impl WriteTx {
     pub async fn insert_product(&mut self, product: &NewProduct<'_>) -> StoreResult<i64> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO products (sku, name, category_id, price_minor, tax_class_id, stock_on_hand, created_at,
-                                   updated_at, weight_grams, kind, shippable, stock_tracked)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?9 <> 'gift_card', ?9 <> 'gift_card') RETURNING id",
+                                   updated_at, weight_grams, kind, shippable, stock_tracked, bin_location)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?9 <> 'gift_card', ?9 <> 'gift_card', ?10)
+             RETURNING id",
         )
         .bind(product.sku)
         .bind(product.name)
@@ -190,6 +193,7 @@ impl WriteTx {
         .bind(product.now)
         .bind(product.weight_grams)
         .bind(product.kind)
+        .bind(product.bin_location)
         .fetch_one(self.conn())
         .await?;
         for barcode in product.barcodes {

@@ -160,6 +160,29 @@ impl WriteTx {
         .await?)
     }
 
+    /// What a full credit note credits: the order's lines and, when it was shipped for a
+    /// price, its shipping as one more line.
+    pub async fn order_lines_with_shipping(
+        &mut self,
+        order_id: i64,
+    ) -> StoreResult<Vec<OrderLineRow>> {
+        Ok(sqlx::query_as(
+            "SELECT position, product_id, sku, name, quantity, unit_price_minor, tax_code, tax_label,
+                    tax_percent, net_minor, tax_minor, gross_minor, discount_minor
+               FROM order_lines WHERE order_id = ?1
+             UNION ALL
+             SELECT (SELECT COALESCE(MAX(position), 0) + 1 FROM order_lines WHERE order_id = ?1), NULL,
+                    'SHIPPING', 'Shipping — ' || COALESCE(carrier_name, 'delivery'), 1, shipping_total_minor,
+                    'shipping', COALESCE(shipping_tax_label, ''), '', shipping_total_minor - shipping_tax_minor,
+                    shipping_tax_minor, shipping_total_minor, 0
+               FROM orders WHERE id = ?1 AND shipping_total_minor > 0
+             ORDER BY position",
+        )
+        .bind(order_id)
+        .fetch_all(self.conn())
+        .await?)
+    }
+
     /// Sets the order's status.
     pub async fn set_order_status(&mut self, order_id: i64, status: &str) -> StoreResult<()> {
         sqlx::query("UPDATE orders SET status = ?2 WHERE id = ?1")
@@ -319,6 +342,12 @@ impl WriteTx {
             "DELETE FROM credit_note_lines WHERE credit_note_id IN (SELECT id FROM credit_notes WHERE order_id = ?1)",
             "DELETE FROM credit_notes WHERE order_id = ?1",
             "DELETE FROM referral_commissions WHERE order_id = ?1",
+            "DELETE FROM order_discounts WHERE order_id = ?1",
+            // Balances a test order moved stay moved (the ledgers keep the lines); the
+            // cards it issued are blocked.
+            "UPDATE gift_cards SET active = 0, order_id = NULL WHERE order_id = ?1",
+            "UPDATE gift_card_ledger SET order_id = NULL WHERE order_id = ?1",
+            "UPDATE store_credit_ledger SET order_id = NULL WHERE order_id = ?1",
             "DELETE FROM job_items WHERE order_id = ?1",
             "DELETE FROM stock_movements WHERE order_id = ?1",
             "DELETE FROM order_status_history WHERE order_id = ?1",
@@ -380,5 +409,89 @@ impl WriteTx {
         .execute(self.conn())
         .await?;
         Ok(())
+    }
+}
+
+/// A credit note as its PDF needs it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CreditNoteDocument {
+    /// Number.
+    pub number: String,
+    /// The invoice it credits.
+    pub invoice_number: String,
+    /// The order's UUID.
+    pub order_uuid: String,
+    /// The order's reference.
+    pub order_reference: String,
+    /// Why.
+    pub reason: String,
+    /// Net.
+    pub subtotal_net_minor: i64,
+    /// Tax.
+    pub tax_total_minor: i64,
+    /// Total.
+    pub total_minor: i64,
+    /// Issued at.
+    pub issued_at: DateTime<Utc>,
+}
+
+/// A credit note line.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CreditNoteLineRow {
+    /// SKU.
+    pub sku: String,
+    /// Name.
+    pub name: String,
+    /// Units.
+    pub quantity: i64,
+    /// Unit price.
+    pub unit_price_minor: i64,
+    /// Tax label.
+    pub tax_label: String,
+    /// Tax.
+    pub tax_minor: i64,
+    /// Gross.
+    pub gross_minor: i64,
+}
+
+impl crate::Store {
+    /// A credit note with its lines, by number.
+    pub async fn credit_note_document(
+        &self,
+        number: &str,
+    ) -> StoreResult<Option<(CreditNoteDocument, Vec<CreditNoteLineRow>)>> {
+        let pool = self.pool();
+        let Some(note) = sqlx::query_as::<_, CreditNoteDocument>(
+            "SELECT n.number, i.number AS invoice_number, o.uuid AS order_uuid, o.reference AS order_reference,
+                    n.reason, n.subtotal_net_minor, n.tax_total_minor, n.total_minor, n.issued_at
+               FROM credit_notes n JOIN invoices i ON i.id = n.invoice_id JOIN orders o ON o.id = n.order_id
+              WHERE n.number = ?1",
+        )
+        .bind(number)
+        .fetch_optional(pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let lines = sqlx::query_as(
+            "SELECT l.sku, l.name, l.quantity, l.unit_price_minor, l.tax_label, l.tax_minor, l.gross_minor
+               FROM credit_note_lines l JOIN credit_notes n ON n.id = l.credit_note_id
+              WHERE n.number = ?1 ORDER BY l.position",
+        )
+        .bind(number)
+        .fetch_all(pool)
+        .await?;
+        Ok(Some((note, lines)))
+    }
+
+    /// The current bin location of each product of an order: (line position, bin).
+    pub async fn order_bin_locations(&self, order_id: i64) -> StoreResult<Vec<(i64, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT l.position, p.bin_location FROM order_lines l JOIN products p ON p.id = l.product_id
+              WHERE l.order_id = ?1 AND p.bin_location IS NOT NULL ORDER BY l.position",
+        )
+        .bind(order_id)
+        .fetch_all(self.pool())
+        .await?)
     }
 }

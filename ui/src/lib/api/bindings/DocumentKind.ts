@@ -3,4 +3,4 @@
 /**
  * Which document of an order to make.
  */
-export type DocumentKind = "invoice" | "packing_slip" | "receipt";
+export type DocumentKind = "invoice" | "packing_slip" | "receipt" | "credit_note";

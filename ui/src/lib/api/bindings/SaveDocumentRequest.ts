@@ -12,4 +12,8 @@ uuid: string,
 /**
  * Which document.
  */
-kind: DocumentKind, };
+kind: DocumentKind, 
+/**
+ * For a credit note: its number (default: the order's latest).
+ */
+credit_note?: string, };
