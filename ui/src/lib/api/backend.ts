@@ -1,21 +1,36 @@
 // The backend contract: one method per Tauri command of the Rust core. Every method
 // rejects with a `BackendError` (see errors.ts) whose `code` the UI branches on.
 import type { AddToCartRequest } from './bindings/AddToCartRequest';
+import type { AddressView } from './bindings/AddressView';
 import type { AppStatus } from './bindings/AppStatus';
+import type { CarrierInput } from './bindings/CarrierInput';
 import type { CartView } from './bindings/CartView';
 import type { ChangeStatusRequest } from './bindings/ChangeStatusRequest';
+import type { CheckoutDraft } from './bindings/CheckoutDraft';
+import type { CheckoutQuote } from './bindings/CheckoutQuote';
 import type { CheckoutReceipt } from './bindings/CheckoutReceipt';
 import type { CheckoutRequest } from './bindings/CheckoutRequest';
+import type { CouponCodeRequest } from './bindings/CouponCodeRequest';
+import type { CouponInput } from './bindings/CouponInput';
+import type { CouponView } from './bindings/CouponView';
+import type { CreateCustomerRequest } from './bindings/CreateCustomerRequest';
+import type { CustomerRequest } from './bindings/CustomerRequest';
 import type { CustomerSummary } from './bindings/CustomerSummary';
 import type { DemoSummary } from './bindings/DemoSummary';
 import type { GetOrderRequest } from './bindings/GetOrderRequest';
+import type { GiftCardDetail } from './bindings/GiftCardDetail';
+import type { GiftCardRequest } from './bindings/GiftCardRequest';
+import type { GiftCardView } from './bindings/GiftCardView';
+import type { GrantStoreCreditRequest } from './bindings/GrantStoreCreditRequest';
 import type { JobRequest } from './bindings/JobRequest';
 import type { JobView } from './bindings/JobView';
+import type { ListGiftCardsRequest } from './bindings/ListGiftCardsRequest';
 import type { ListOrdersRequest } from './bindings/ListOrdersRequest';
 import type { MassActionRequest } from './bindings/MassActionRequest';
 import type { OrderDetail } from './bindings/OrderDetail';
 import type { OrderPage } from './bindings/OrderPage';
 import type { OrderStatusView } from './bindings/OrderStatusView';
+import type { PaymentMethodInput } from './bindings/PaymentMethodInput';
 import type { PrintOutcome } from './bindings/PrintOutcome';
 import type { PrintReceiptRequest } from './bindings/PrintReceiptRequest';
 import type { PrinterSettings } from './bindings/PrinterSettings';
@@ -30,6 +45,10 @@ import type { SearchCustomersRequest } from './bindings/SearchCustomersRequest';
 import type { SearchProductsRequest } from './bindings/SearchProductsRequest';
 import type { SetQuantityRequest } from './bindings/SetQuantityRequest';
 import type { StaffOrderRequest } from './bindings/StaffOrderRequest';
+import type { StoreCreditView } from './bindings/StoreCreditView';
+import type { TaxRateInput } from './bindings/TaxRateInput';
+import type { TaxSettingsInput } from './bindings/TaxSettingsInput';
+import type { TaxSettingsView } from './bindings/TaxSettingsView';
 import type { UpdateOrderRequest } from './bindings/UpdateOrderRequest';
 
 export interface Backend {
@@ -93,4 +112,43 @@ export interface Backend {
   printReceipt(request: PrintReceiptRequest): Promise<PrintOutcome>;
   /** `reprint_last_receipt`: the register's last sale again, without opening the drawer. */
   reprintLastReceipt(): Promise<PrintOutcome>;
+  /**
+   * `apply_coupon`: enters a coupon on the open cart; refused with its reason
+   * (`coupon_unknown`, `coupon_expired`, `coupon_minimum_not_reached`, …).
+   */
+  applyCoupon(request: CouponCodeRequest): Promise<CartView>;
+  /** `remove_coupon` (`not_found` when it is not on the cart). */
+  removeCoupon(request: CouponCodeRequest): Promise<CartView>;
+  /** `gift_card`: a card's balance and ledger by its code (`gift_card_unknown`). */
+  giftCard(request: GiftCardRequest): Promise<GiftCardDetail>;
+  /** `list_gift_cards`: newest first, searched by code or order reference. */
+  listGiftCards(request: ListGiftCardsRequest): Promise<GiftCardView[]>;
+  /** `create_customer`: a guest or an account, with an optional first address. */
+  createCustomer(request: CreateCustomerRequest): Promise<CustomerSummary>;
+  /** `customer_addresses`: the customer's stored addresses. */
+  customerAddresses(request: CustomerRequest): Promise<AddressView[]>;
+  /** `store_credit`: the customer's store credit and its ledger. */
+  storeCredit(request: CustomerRequest): Promise<StoreCreditView>;
+  /** `grant_store_credit`. */
+  grantStoreCredit(request: GrantStoreCreditRequest): Promise<StoreCreditView>;
+  /** `quote_checkout`: prices a back-office order draft (carriers, methods, totals); saves nothing. */
+  quoteCheckout(request: CheckoutDraft): Promise<CheckoutQuote>;
+  /** `list_coupons`: every coupon with how often it was used. */
+  listCoupons(): Promise<CouponView[]>;
+  /** `save_coupon`: creates or changes a coupon (by code); `invalid_input` says what is wrong. */
+  saveCoupon(request: CouponInput): Promise<CouponView>;
+  /** `list_carriers`, in-store pickup included. */
+  listCarriers(): Promise<CarrierInput[]>;
+  /** `save_carrier`: creates or changes a carrier (by code). */
+  saveCarrier(request: CarrierInput): Promise<CarrierInput>;
+  /** `list_payment_methods`: the fixed set of methods as configured. */
+  listPaymentMethods(): Promise<PaymentMethodInput[]>;
+  /** `save_payment_method`. */
+  savePaymentMethod(request: PaymentMethodInput): Promise<PaymentMethodInput>;
+  /** `tax_settings`: price mode, tax and cash rounding, and the tax rates. */
+  taxSettings(): Promise<TaxSettingsView>;
+  /** `save_tax_settings`. */
+  saveTaxSettings(request: TaxSettingsInput): Promise<TaxSettingsView>;
+  /** `save_tax_rate`: a rate of a tax class, for every destination or one country. */
+  saveTaxRate(request: TaxRateInput): Promise<TaxSettingsView>;
 }

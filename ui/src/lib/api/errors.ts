@@ -19,6 +19,20 @@ const CODES: Record<ErrorCode, true> = {
   not_a_test_order: true,
   printer_not_configured: true,
   printer_failed: true,
+  coupon_unknown: true,
+  coupon_expired: true,
+  coupon_not_yet_valid: true,
+  coupon_minimum_not_reached: true,
+  coupon_used_up: true,
+  coupon_not_combinable: true,
+  coupon_not_for_customer: true,
+  gift_card_unknown: true,
+  gift_card_not_usable: true,
+  gift_card_insufficient: true,
+  store_credit_insufficient: true,
+  carrier_unavailable: true,
+  payment_method_unavailable: true,
+  address_required: true,
   database: true,
   internal: true,
 };
@@ -53,6 +67,19 @@ export function toBackendError(error: unknown): BackendError {
 /** The message to show a person for any failure. */
 export function errorMessage(error: unknown): string {
   return toBackendError(error).message;
+}
+
+/** What the UI shows for a failure: the code to branch on and the backend's message. */
+export interface Problem {
+  /** The backend's code, or null for a problem found before calling it. */
+  code: ErrorCode | null;
+  message: string;
+}
+
+/** The problem to show for any failure. */
+export function problemOf(error: unknown): Problem {
+  const { code, message } = toBackendError(error);
+  return { code, message };
 }
 
 /** Whether `error` is a backend failure with one of `codes`. */

@@ -3,21 +3,36 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { Backend } from './backend';
 import type { AddToCartRequest } from './bindings/AddToCartRequest';
+import type { AddressView } from './bindings/AddressView';
 import type { AppStatus } from './bindings/AppStatus';
+import type { CarrierInput } from './bindings/CarrierInput';
 import type { CartView } from './bindings/CartView';
 import type { ChangeStatusRequest } from './bindings/ChangeStatusRequest';
+import type { CheckoutDraft } from './bindings/CheckoutDraft';
+import type { CheckoutQuote } from './bindings/CheckoutQuote';
 import type { CheckoutReceipt } from './bindings/CheckoutReceipt';
 import type { CheckoutRequest } from './bindings/CheckoutRequest';
+import type { CouponCodeRequest } from './bindings/CouponCodeRequest';
+import type { CouponInput } from './bindings/CouponInput';
+import type { CouponView } from './bindings/CouponView';
+import type { CreateCustomerRequest } from './bindings/CreateCustomerRequest';
+import type { CustomerRequest } from './bindings/CustomerRequest';
 import type { CustomerSummary } from './bindings/CustomerSummary';
 import type { DemoSummary } from './bindings/DemoSummary';
 import type { GetOrderRequest } from './bindings/GetOrderRequest';
+import type { GiftCardDetail } from './bindings/GiftCardDetail';
+import type { GiftCardRequest } from './bindings/GiftCardRequest';
+import type { GiftCardView } from './bindings/GiftCardView';
+import type { GrantStoreCreditRequest } from './bindings/GrantStoreCreditRequest';
 import type { JobRequest } from './bindings/JobRequest';
 import type { JobView } from './bindings/JobView';
+import type { ListGiftCardsRequest } from './bindings/ListGiftCardsRequest';
 import type { ListOrdersRequest } from './bindings/ListOrdersRequest';
 import type { MassActionRequest } from './bindings/MassActionRequest';
 import type { OrderDetail } from './bindings/OrderDetail';
 import type { OrderPage } from './bindings/OrderPage';
 import type { OrderStatusView } from './bindings/OrderStatusView';
+import type { PaymentMethodInput } from './bindings/PaymentMethodInput';
 import type { PrintOutcome } from './bindings/PrintOutcome';
 import type { PrintReceiptRequest } from './bindings/PrintReceiptRequest';
 import type { PrinterSettings } from './bindings/PrinterSettings';
@@ -32,6 +47,10 @@ import type { SearchCustomersRequest } from './bindings/SearchCustomersRequest';
 import type { SearchProductsRequest } from './bindings/SearchProductsRequest';
 import type { SetQuantityRequest } from './bindings/SetQuantityRequest';
 import type { StaffOrderRequest } from './bindings/StaffOrderRequest';
+import type { StoreCreditView } from './bindings/StoreCreditView';
+import type { TaxRateInput } from './bindings/TaxRateInput';
+import type { TaxSettingsInput } from './bindings/TaxSettingsInput';
+import type { TaxSettingsView } from './bindings/TaxSettingsView';
 import type { UpdateOrderRequest } from './bindings/UpdateOrderRequest';
 import { toBackendError } from './errors';
 
@@ -148,5 +167,77 @@ export class TauriBackend implements Backend {
 
   reprintLastReceipt(): Promise<PrintOutcome> {
     return call('reprint_last_receipt');
+  }
+
+  applyCoupon(request: CouponCodeRequest): Promise<CartView> {
+    return call('apply_coupon', request);
+  }
+
+  removeCoupon(request: CouponCodeRequest): Promise<CartView> {
+    return call('remove_coupon', request);
+  }
+
+  giftCard(request: GiftCardRequest): Promise<GiftCardDetail> {
+    return call('gift_card', request);
+  }
+
+  listGiftCards(request: ListGiftCardsRequest): Promise<GiftCardView[]> {
+    return call('list_gift_cards', request);
+  }
+
+  createCustomer(request: CreateCustomerRequest): Promise<CustomerSummary> {
+    return call('create_customer', request);
+  }
+
+  customerAddresses(request: CustomerRequest): Promise<AddressView[]> {
+    return call('customer_addresses', request);
+  }
+
+  storeCredit(request: CustomerRequest): Promise<StoreCreditView> {
+    return call('store_credit', request);
+  }
+
+  grantStoreCredit(request: GrantStoreCreditRequest): Promise<StoreCreditView> {
+    return call('grant_store_credit', request);
+  }
+
+  quoteCheckout(request: CheckoutDraft): Promise<CheckoutQuote> {
+    return call('quote_checkout', request);
+  }
+
+  listCoupons(): Promise<CouponView[]> {
+    return call('list_coupons');
+  }
+
+  saveCoupon(request: CouponInput): Promise<CouponView> {
+    return call('save_coupon', request);
+  }
+
+  listCarriers(): Promise<CarrierInput[]> {
+    return call('list_carriers');
+  }
+
+  saveCarrier(request: CarrierInput): Promise<CarrierInput> {
+    return call('save_carrier', request);
+  }
+
+  listPaymentMethods(): Promise<PaymentMethodInput[]> {
+    return call('list_payment_methods');
+  }
+
+  savePaymentMethod(request: PaymentMethodInput): Promise<PaymentMethodInput> {
+    return call('save_payment_method', request);
+  }
+
+  taxSettings(): Promise<TaxSettingsView> {
+    return call('tax_settings');
+  }
+
+  saveTaxSettings(request: TaxSettingsInput): Promise<TaxSettingsView> {
+    return call('save_tax_settings', request);
+  }
+
+  saveTaxRate(request: TaxRateInput): Promise<TaxSettingsView> {
+    return call('save_tax_rate', request);
   }
 }

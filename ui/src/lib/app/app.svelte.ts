@@ -3,18 +3,29 @@
 // receipt and back, and printing receipts when a receipt printer is set.
 import type { Backend } from '../api/backend';
 import type { AppStatus } from '../api/bindings/AppStatus';
+import type { CarrierInput } from '../api/bindings/CarrierInput';
 import type { CheckoutReceipt } from '../api/bindings/CheckoutReceipt';
+import type { CouponInput } from '../api/bindings/CouponInput';
+import type { CouponView } from '../api/bindings/CouponView';
 import type { OrderDetail } from '../api/bindings/OrderDetail';
+import type { PaymentMethodInput } from '../api/bindings/PaymentMethodInput';
 import { errorMessage, hasCode } from '../api/errors';
 import { CartStore } from '../cart/cart.svelte';
 import { SearchStore } from '../catalog/search.svelte';
 import { PaymentSession, type PaymentMethod } from '../checkout/payment.svelte';
+import { CouponEntry } from '../counter/coupon.svelte';
 import { CounterController } from '../counter/counter.svelte';
 import { FocusKeeper } from '../counter/focus';
+import { GiftCardsStore } from '../giftcards/giftCards.svelte';
 import { MassActionStore } from '../orders/massAction.svelte';
 import { OrdersStore } from '../orders/orders.svelte';
+import type { CarrierForm } from '../settings/carrierForm.svelte';
+import type { CouponForm } from '../settings/couponForm.svelte';
+import type { PaymentMethodForm } from '../settings/paymentMethodForm.svelte';
 import { PrinterSettingsStore } from '../settings/printerSettings.svelte';
+import { SettingsList } from '../settings/settingsList.svelte';
 import { StatusSettings } from '../settings/statusSettings.svelte';
+import { TaxSettingsStore } from '../settings/taxSettings.svelte';
 
 export type Phase = 'loading' | 'empty' | 'ready' | 'failed';
 export type View = 'counter' | 'orders' | 'settings' | 'receipt';
@@ -47,7 +58,12 @@ export class AppModel {
       this.helpOpen ||
       this.orders.dialogOpen ||
       this.jobs.pending !== null ||
-      this.statusSettings.form !== null
+      this.statusSettings.form !== null ||
+      this.coupons.form !== null ||
+      this.carriers.form !== null ||
+      this.paymentMethods.form !== null ||
+      this.taxes.rateForm !== null ||
+      this.giftCards.detail !== null
     );
   }
 
@@ -63,6 +79,15 @@ export class AppModel {
   readonly statusSettings: StatusSettings;
   /** The receipt printer settings. */
   readonly printer: PrinterSettingsStore;
+  /** The counter's coupon entry (F6). */
+  readonly coupon: CouponEntry;
+  /** Tax and rounding settings (the counter uses the cash rounding step). */
+  readonly taxes: TaxSettingsStore;
+  readonly coupons: SettingsList<CouponView, CouponInput, CouponForm>;
+  readonly carriers: SettingsList<CarrierInput, CarrierInput, CarrierForm>;
+  readonly paymentMethods: SettingsList<PaymentMethodInput, PaymentMethodInput, PaymentMethodForm>;
+  /** The owner's gift card list and ledgers. */
+  readonly giftCards: GiftCardsStore;
   #opening = false;
   #printSequence = 0;
 
@@ -70,10 +95,13 @@ export class AppModel {
     this.backend = backend;
     this.cart = new CartStore(backend);
     this.search = new SearchStore(backend);
-    this.focus = new FocusKeeper(() => this.modalOpen || this.view !== 'counter');
+    // The coupon input keeps the focus while the clerk types a code in it.
+    this.focus = new FocusKeeper(() => this.modalOpen || this.view !== 'counter' || this.coupon.typing);
     this.counter = new CounterController(this.cart, this.search, this.focus);
+    this.taxes = new TaxSettingsStore(backend);
     this.orders = new OrdersStore(backend, {
       currency: () => this.status?.currency_code ?? 'EUR',
+      cashIncrement: () => this.taxes.cashIncrementMinor,
       counted: (delta) => {
         if (this.status) this.status.order_count += delta;
       },
@@ -85,6 +113,23 @@ export class AppModel {
       changed: (statuses) => this.orders.setStatuses(statuses),
     });
     this.printer = new PrinterSettingsStore(backend);
+    this.coupon = new CouponEntry(this.cart);
+    this.coupons = new SettingsList({
+      list: () => backend.listCoupons(),
+      save: (request) => backend.saveCoupon(request),
+      key: (view) => view.coupon.code,
+    });
+    this.carriers = new SettingsList({
+      list: () => backend.listCarriers(),
+      save: (request) => backend.saveCarrier(request),
+      key: (carrier) => carrier.code,
+    });
+    this.paymentMethods = new SettingsList({
+      list: () => backend.listPaymentMethods(),
+      save: (request) => backend.savePaymentMethod(request),
+      key: (method) => method.code,
+    });
+    this.giftCards = new GiftCardsStore(backend);
   }
 
   async start(): Promise<void> {
@@ -96,7 +141,7 @@ export class AppModel {
         this.phase = 'empty';
         return;
       }
-      await Promise.all([this.cart.load(), this.printer.load()]);
+      await Promise.all([this.cart.load(), this.printer.load(), this.taxes.load()]);
       this.phase = 'ready';
       this.focus.restore();
     } catch (error) {
@@ -130,6 +175,11 @@ export class AppModel {
     else if (view === 'settings') {
       void this.statusSettings.load();
       void this.printer.load();
+      void this.taxes.load();
+      void this.coupons.load();
+      void this.carriers.load();
+      void this.paymentMethods.load();
+      void this.giftCards.load();
     } else this.focus.restore();
   }
 
@@ -142,7 +192,12 @@ export class AppModel {
       const cart = this.cart.cart;
       if (!cart || cart.cart_id === null || cart.lines.length === 0) return;
       this.search.clear();
-      this.payment = new PaymentSession(this.backend, { ...cart, cart_id: cart.cart_id }, method);
+      this.payment = new PaymentSession(
+        this.backend,
+        { ...cart, cart_id: cart.cart_id },
+        method,
+        this.taxes.cashIncrementMinor,
+      );
     } finally {
       this.#opening = false;
     }
@@ -177,6 +232,8 @@ export class AppModel {
     this.printStatus = null;
     this.#printSequence++;
     this.counter.reset();
+    this.coupon.reset();
+    this.coupon.release();
     this.view = 'counter';
     this.focus.restore();
   }

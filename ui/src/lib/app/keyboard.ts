@@ -1,5 +1,5 @@
-// The global keyboard shortcuts of the app. Function keys work everywhere (F7, reprint the
-// last receipt, on the counter only); single-key shortcuts (/ + - Delete ?) only when the
+// The global keyboard shortcuts of the app. Function keys work everywhere (F6, the coupon
+// entry, and F7, reprint the last receipt, on the counter only); single-key shortcuts (/ + - Delete ?) only when the
 // clerk is not typing, i.e. the scan box is empty or nothing editable has the focus. On the
 // receipt, Enter/Esc start a new sale, and so does any letter or digit (a scan), which then
 // lands in the scan box. In the orders view
@@ -69,12 +69,17 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
     case 'F2':
       done();
       if (app.view !== 'counter') app.show('counter');
+      app.coupon.release();
       app.focus.restore(true);
       return;
     case 'F4':
     case 'F8':
       done();
       if (app.view === 'counter') void app.openPayment(event.key === 'F4' ? 'cash' : 'card');
+      return;
+    case 'F6':
+      done();
+      if (app.view === 'counter') app.coupon.focus();
       return;
     case 'F7':
       done();

@@ -10,8 +10,9 @@ export interface Shortcut {
 export const SHORTCUTS: Shortcut[] = [
   { keys: ['F2', '/'], action: 'Focus the scan / search box', short: 'Search' },
   { keys: ['↑', '↓', 'Enter'], action: 'Pick a search result and add it' },
-  { keys: ['F4'], action: 'Pay by cash', short: 'Cash' },
+  { keys: ['F4'], action: 'Pay by cash (split with a gift card or card in the dialog)', short: 'Cash' },
   { keys: ['F8'], action: 'Pay by card', short: 'Card' },
+  { keys: ['F6'], action: 'Enter a coupon code (Enter applies, Esc goes back to scanning)', short: 'Coupon' },
   { keys: ['F7'], action: 'Reprint the last receipt on the receipt printer', short: 'Reprint' },
   { keys: ['F9'], action: 'Orders (press again for the counter)', short: 'Orders' },
   { keys: ['↑', '↓'], action: 'Orders: open the previous / next order' },

@@ -80,6 +80,15 @@ export class CartStore {
     });
   }
 
+  /** Enters a coupon on the cart; rejects with its refusal (`coupon_*`). */
+  applyCoupon(code: string): Promise<CartView> {
+    return this.#enqueue(async () => this.#apply(await this.#backend.applyCoupon({ code })));
+  }
+
+  removeCoupon(code: string): Promise<CartView> {
+    return this.#enqueue(async () => this.#apply(await this.#backend.removeCoupon({ code })));
+  }
+
   /** Removes the line added last, if any. */
   removeLast(): Promise<CartView | null> {
     return this.#enqueue(async () => {

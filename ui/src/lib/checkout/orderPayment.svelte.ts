@@ -4,14 +4,18 @@
 import type { Backend } from '../api/backend';
 import type { OrderDetail } from '../api/bindings/OrderDetail';
 import type { TenderInput } from '../api/bindings/TenderInput';
-import { toBackendError } from '../api/errors';
+import { problemOf } from '../api/errors';
 import { currencyDigits } from '../money/format';
 import { cashBalance, parseMinor, quickTenders, toDecimal, toMinor, type CashBalance } from '../money/money';
 import type { CashTenderSession, PaymentMethod, PaymentProblem } from './payment.svelte';
 
-/** What is still due on an order, in minor units (never negative). */
+/**
+ * What is still due on an order, in minor units (never negative). Cash rounding counts:
+ * a total rounded down to the smallest coin when paid in cash is paid in full.
+ */
 export function balanceDue(order: OrderDetail, digits = currencyDigits(order.currency_code)): number {
-  return Math.max(0, toMinor(order.total, digits) - toMinor(order.paid, digits));
+  const owed = toMinor(order.total, digits) + toMinor(order.cash_rounding, digits);
+  return Math.max(0, owed - toMinor(order.paid, digits));
 }
 
 export class OrderPaymentSession implements CashTenderSession {
@@ -78,8 +82,7 @@ export class OrderPaymentSession implements CashTenderSession {
     try {
       return await this.#backend.recordPayment({ uuid: this.orderUuid, tender });
     } catch (error) {
-      const { code, message } = toBackendError(error);
-      this.problem = { code, message };
+      this.problem = problemOf(error);
       return null;
     } finally {
       this.busy = false;

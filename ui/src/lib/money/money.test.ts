@@ -1,6 +1,14 @@
 // Unit tests of the exact money helpers used by the payment dialog.
 import { describe, expect, it } from 'vitest';
-import { cashBalance, normaliseAmount, parseMinor, quickTenders, toDecimal, toMinor } from './money';
+import {
+  cashBalance,
+  normaliseAmount,
+  parseMinor,
+  quickTenders,
+  roundToIncrement,
+  toDecimal,
+  toMinor,
+} from './money';
 
 describe('parseMinor', () => {
   it('reads whole and decimal amounts exactly', () => {
@@ -90,5 +98,20 @@ describe('quickTenders', () => {
 
   it('offers nothing for an empty total', () => {
     expect(quickTenders(0)).toEqual([]);
+  });
+});
+
+describe('roundToIncrement', () => {
+  it('rounds to the nearest coin, half away from zero', () => {
+    expect(roundToIncrement(1732, 5)).toBe(1730);
+    expect(roundToIncrement(1733, 5)).toBe(1735);
+    expect(roundToIncrement(1735, 5)).toBe(1735);
+    expect(roundToIncrement(2, 5)).toBe(0);
+    expect(roundToIncrement(-1733, 5)).toBe(-1735);
+  });
+
+  it('leaves amounts alone without an increment', () => {
+    expect(roundToIncrement(1732, 0)).toBe(1732);
+    expect(roundToIncrement(1732, 1)).toBe(1732);
   });
 });

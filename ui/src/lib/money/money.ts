@@ -78,3 +78,15 @@ export function quickTenders(total: number, digits = 2, count = 4): number[] {
   const above = candidates.filter((amount) => amount > total);
   return [...new Set(above)].sort((a, b) => a - b).slice(0, count);
 }
+
+/**
+ * Rounds minor units to the nearest multiple of `increment` (half away from zero), as
+ * the core rounds cash to the smallest coin (5 with a 0.05 coin). An increment of 0 or
+ * 1 leaves the amount as it is.
+ */
+export function roundToIncrement(minor: number, increment: number): number {
+  if (!Number.isSafeInteger(increment) || increment <= 1) return minor;
+  const steps = Math.floor((2 * Math.abs(minor) + increment) / (2 * increment));
+  const rounded = steps * increment;
+  return minor < 0 ? -rounded : rounded;
+}

@@ -3,7 +3,23 @@
 // date range put the right way round. Mass actions "on everything matching" use the same.
 import type { ListOrdersRequest } from '../api/bindings/ListOrdersRequest';
 
-export type PaymentFilter = '' | 'cash' | 'card';
+/** Payment methods the list can be filtered by (every method an order can be paid with). */
+export const PAYMENT_FILTERS = [
+  'cash',
+  'card',
+  'gift_card',
+  'store_credit',
+  'check',
+  'wire_transfer',
+  'cash_on_delivery',
+] as const;
+
+export type PaymentFilter = '' | (typeof PAYMENT_FILTERS)[number];
+
+/** A select's value as a payment filter ('' for anything else). */
+export function paymentFilter(value: string): PaymentFilter {
+  return PAYMENT_FILTERS.find((method) => method === value) ?? '';
+}
 
 export interface OrderFilters {
   /** Words to find in the reference, customer name or e-mail, or a product. */

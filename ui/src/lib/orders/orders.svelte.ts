@@ -27,6 +27,8 @@ export const ORDER_SEARCH_DEBOUNCE_MS = 250;
 export interface OrdersHooks {
   /** The store's currency code (for staff orders). */
   currency: () => string;
+  /** The store's cash rounding step in minor units (for cash taken with staff orders). */
+  cashIncrement: () => number;
   /** An order was created (+1) or deleted (−1). */
   counted: (delta: number) => void;
 }
@@ -243,13 +245,13 @@ export class OrdersStore {
   }
 
   openNewOrder(): void {
-    if (this.draft === null) this.draft = new StaffOrderDraft(this.#backend, this.#hooks.currency());
+    if (this.draft === null) this.draft = this.#newDraft();
   }
 
   /** Reorder: a new order prefilled from a past one (customer, lines at today's prices). */
   reorder(order: OrderDetail): void {
     if (this.draft !== null) return;
-    const draft = new StaffOrderDraft(this.#backend, this.#hooks.currency());
+    const draft = this.#newDraft();
     this.draft = draft;
     void draft.prefill(order);
   }
@@ -290,6 +292,10 @@ export class OrdersStore {
     this.selected.delete(uuid);
     this.#hooks.counted(-1);
     void this.refresh();
+  }
+
+  #newDraft(): StaffOrderDraft {
+    return new StaffOrderDraft(this.#backend, this.#hooks.currency(), () => this.#hooks.cashIncrement());
   }
 
   #resetSelection(): void {

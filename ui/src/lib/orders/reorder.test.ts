@@ -30,6 +30,7 @@ function line(productId: number | null, sku: string, quantity: number, unitPrice
     tax_label: 'VAT 6%',
     tax: '0.00',
     total: '0.00',
+    discount: '0.00',
   };
 }
 

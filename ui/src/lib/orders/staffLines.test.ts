@@ -1,15 +1,19 @@
-// Tests the staff order draft: display-only line totals in integer cents, merged lines
-// and the request with or without a tender.
+// Tests the staff order draft: display-only line totals in integer cents, merged lines,
+// the draft the backend quotes and the order request with its payment.
 import { describe, expect, it } from 'vitest';
 import type { ProductSummary } from '../api/bindings/ProductSummary';
+import { blankAddress } from './address';
 import {
   addLine,
+  checkoutDraft,
   draftTotalMinor,
   lineTotalMinor,
   removeLine,
   setLineQuantity,
   staffOrderRequest,
   type DraftInput,
+  type OrderInput,
+  type PaymentInput,
 } from './staffLines';
 
 function product(id: number, price: string): ProductSummary {
@@ -26,18 +30,49 @@ function product(id: number, price: string): ProductSummary {
   };
 }
 
-const input = (patch: Partial<DraftInput>): DraftInput => ({
-  orderUuid: 'a5b0c1d2-0000-4000-8000-000000000001',
+const draft = (patch: Partial<DraftInput> = {}): DraftInput => ({
+  customerMode: 'existing',
   customerId: 3,
+  newCustomer: { name: '', email: '', phone: '', group: 'retail' },
   lines: [],
-  timing: 'paid',
-  method: 'cash',
+  couponCodes: [],
+  needsShipping: true,
+  shipping: blankAddress('BE'),
+  invoiceSame: true,
+  invoice: blankAddress('BE'),
+  carrierCode: null,
+  ...patch,
+});
+
+const payment = (patch: Partial<PaymentInput> = {}): PaymentInput => ({
+  mode: 'now',
+  payLater: null,
+  rest: 'cash',
+  parts: [],
   tendered: '',
   terminalReference: '',
-  isTest: false,
+  totalMinor: 470,
+  incrementMinor: 0,
   digits: 2,
   ...patch,
 });
+
+const order = (draftPatch: Partial<DraftInput>, paymentPatch: Partial<PaymentInput> = {}): OrderInput => ({
+  orderUuid: 'a5b0c1d2-0000-4000-8000-000000000001',
+  draft: draft(draftPatch),
+  payment: payment(paymentPatch),
+  newsletter: false,
+  isTest: false,
+});
+
+const HOME = {
+  name: 'Anna Peeters',
+  line1: 'Kerkstraat 12',
+  line2: '',
+  postal_code: '2000',
+  city: 'Antwerpen',
+  country_code: 'be',
+};
 
 describe('staff order lines', () => {
   it('computes line totals exactly in cents', () => {
@@ -61,34 +96,104 @@ describe('staff order lines', () => {
 describe('staffOrderRequest', () => {
   const lines = addLine([], product(4, '2.35'), 2);
 
-  it('asks for a customer and products first', () => {
-    expect(staffOrderRequest(input({ customerId: null, lines }))).toEqual({
-      problem: 'Pick the customer first.',
+  it('asks for a customer and products first, at their step', () => {
+    expect(staffOrderRequest(order({ customerId: null, lines }))).toMatchObject({ step: 'customer' });
+    expect(staffOrderRequest(order({ customerMode: 'guest', customerId: null, lines }))).toEqual({
+      problem: "Enter the customer's name.",
+      step: 'customer',
     });
-    expect(staffOrderRequest(input({}))).toEqual({ problem: 'Add at least one product.' });
+    expect(staffOrderRequest(order({}))).toEqual({ problem: 'Add at least one product.', step: 'products' });
   });
 
-  it('pays cash with the estimate when nothing was typed, or with what was typed', () => {
-    const plain = staffOrderRequest(input({ lines }));
-    expect(plain).toEqual({
+  it('pays cash with the amount due when nothing was typed, or with what was typed', () => {
+    expect(staffOrderRequest(order({ lines }))).toEqual({
       request: {
         order_uuid: 'a5b0c1d2-0000-4000-8000-000000000001',
         customer_id: 3,
         lines: [{ product_id: 4, quantity: 2 }],
+        coupon_codes: [],
         tenders: [{ method: 'cash', tendered: '4.70' }],
       },
     });
-    const typed = staffOrderRequest(input({ lines, tendered: '10,5' }));
+    const typed = staffOrderRequest(order({ lines }, { tendered: '10,5' }));
     expect('request' in typed && typed.request.tenders).toEqual([{ method: 'cash', tendered: '10.50' }]);
-    expect(staffOrderRequest(input({ lines, tendered: 'ten' }))).toHaveProperty('problem');
+    expect(staffOrderRequest(order({ lines }, { tendered: 'ten' }))).toMatchObject({ step: 'payment' });
   });
 
-  it('charges the estimate by card, or sends no tender when awaiting payment', () => {
-    const card = staffOrderRequest(input({ lines, method: 'card', terminalReference: ' T-9 ' }));
-    expect('request' in card && card.request.tenders).toEqual([
-      { method: 'card', amount: '4.70', terminal_reference: 'T-9' },
+  it('rounds the cash due to the smallest coin', () => {
+    const rounded = staffOrderRequest(order({ lines }, { totalMinor: 1732, incrementMinor: 5 }));
+    expect('request' in rounded && rounded.request.tenders).toEqual([{ method: 'cash', tendered: '17.30' }]);
+  });
+
+  it('charges the rest by card after a gift card part, or sends no tender when awaiting payment', () => {
+    const split = staffOrderRequest(
+      order(
+        { lines },
+        {
+          rest: 'card',
+          terminalReference: ' T-9 ',
+          parts: [{ method: 'gift_card', code: 'KASS-A000-0000-0050', amountMinor: 200 }],
+        },
+      ),
+    );
+    expect('request' in split && split.request.tenders).toEqual([
+      { method: 'gift_card', code: 'KASS-A000-0000-0050', amount: '2.00' },
+      { method: 'card', amount: '2.70', terminal_reference: 'T-9' },
     ]);
-    const later = staffOrderRequest(input({ lines, timing: 'awaiting', isTest: true }));
+    const later = staffOrderRequest({ ...order({ lines }, { mode: 'awaiting' }), isTest: true });
     expect('request' in later && later.request).toMatchObject({ tenders: [], is_test: true });
+  });
+
+  it('pays later by the chosen method, once one is chosen', () => {
+    expect(staffOrderRequest(order({ lines }, { mode: 'later' }))).toMatchObject({ step: 'payment' });
+    const check = staffOrderRequest(order({ lines }, { mode: 'later', payLater: 'check' }));
+    expect('request' in check && check.request).toMatchObject({ tenders: [], pay_later: 'check' });
+  });
+
+  it('sends a new customer and a complete address with the carrier', () => {
+    const result = staffOrderRequest(
+      order({
+        customerMode: 'account',
+        customerId: null,
+        newCustomer: { name: ' Ada ', email: 'ada@example.com', phone: '', group: 'retail' },
+        lines,
+        shipping: HOME,
+        carrierCode: 'post',
+      }),
+    );
+    expect('request' in result && result.request).toMatchObject({
+      new_customer: { kind: 'account', name: 'Ada', email: 'ada@example.com', customer_group: 'retail' },
+      shipping_address: { ...HOME, country_code: 'BE' },
+      carrier_code: 'post',
+    });
+  });
+
+  it('refuses half an address, and leaves address and carrier out when nothing ships', () => {
+    expect(staffOrderRequest(order({ lines, shipping: { ...HOME, city: '' } }))).toMatchObject({
+      step: 'address',
+    });
+    const virtual = staffOrderRequest(
+      order({ lines, needsShipping: false, shipping: HOME, carrierCode: 'post' }),
+    );
+    expect('request' in virtual && virtual.request.shipping_address).toBeUndefined();
+    expect('request' in virtual && virtual.request.carrier_code).toBeUndefined();
+  });
+
+  it('quotes without what is still being typed', () => {
+    const quoted = checkoutDraft(
+      draft({
+        customerMode: 'guest',
+        customerId: null,
+        newCustomer: { name: '', email: 'ada@', phone: '', group: '' },
+        lines,
+        shipping: { ...HOME, city: '' },
+      }),
+      true,
+    );
+    expect(quoted).toEqual({
+      lines: [{ product_id: 4, quantity: 2 }],
+      coupon_codes: [],
+      new_customer: { kind: 'guest', name: 'New customer' },
+    });
   });
 });

@@ -1,7 +1,12 @@
 // Demo catalogue of the in-browser fake backend: a small neighbourhood shop with two VAT
-// rates, tax-inclusive shelf prices in euros and valid EAN-13 barcodes.
+// rates, tax-inclusive shelf prices in euros, valid EAN-13 barcodes, a weight per unit
+// (for carriers priced by weight) and two gift card products (virtual: never shipped,
+// no VAT), and the demo customers with their groups, addresses and store credit.
+import type { AddressView } from '../bindings/AddressView';
+import type { CustomerKind } from '../bindings/CustomerKind';
+import type { LedgerEntryView } from '../bindings/LedgerEntryView';
 
-export type TaxCode = 'standard' | 'reduced';
+export type TaxCode = 'standard' | 'reduced' | 'exempt';
 
 export interface FakeTaxRate {
   code: TaxCode;
@@ -13,19 +18,29 @@ export interface FakeTaxRate {
 export const TAX_RATES: Record<TaxCode, FakeTaxRate> = {
   standard: { code: 'standard', label: 'VAT 21%', percent: 21 },
   reduced: { code: 'reduced', label: 'VAT 6%', percent: 6 },
+  // Gift cards are a means of payment: VAT is due on what they buy, not on the card.
+  exempt: { code: 'exempt', label: 'No VAT', percent: 0 },
 };
+
+/** Goods are shipped; a gift card is virtual and issues a card with its value when paid. */
+export type ProductKind = 'goods' | 'gift_card';
 
 export interface FakeProduct {
   id: number;
   sku: string;
   name: string;
   category: string;
+  /** Category id (1-based, in catalogue order), for coupons on categories. */
+  categoryId: number;
   barcode: string | null;
   /** Tax-inclusive price in cents. */
   priceMinor: number;
   tax: TaxCode;
   stockTracked: boolean;
   stock: number;
+  /** Grams per unit. */
+  weightGrams: number;
+  kind: ProductKind;
 }
 
 export const STORE = {
@@ -44,20 +59,113 @@ export interface FakeCustomer {
   name: string;
   email: string | null;
   phone: string | null;
+  kind: CustomerKind;
+  group: string;
+  newsletter: boolean;
+  storeCreditMinor: number;
+  /** Oldest first. */
+  creditLedger: LedgerEntryView[];
+  addresses: AddressView[];
+}
+
+function customer(
+  id: number,
+  name: string,
+  email: string | null,
+  phone: string | null,
+  extra: Partial<FakeCustomer> = {},
+): FakeCustomer {
+  return {
+    id,
+    name,
+    email,
+    phone,
+    kind: 'account',
+    group: 'retail',
+    newsletter: false,
+    storeCreditMinor: 0,
+    creditLedger: [],
+    addresses: [],
+    ...extra,
+  };
+}
+
+function home(
+  id: number,
+  name: string,
+  line1: string,
+  postal: string,
+  city: string,
+  country = 'BE',
+): AddressView {
+  return {
+    id,
+    address: { name, line1, line2: '', postal_code: postal, city, country_code: country },
+    is_default_shipping: true,
+    is_default_invoice: true,
+  };
 }
 
 export const CUSTOMERS: readonly FakeCustomer[] = [
-  { id: 1, name: 'Anna Peeters', email: 'anna.peeters@example.com', phone: '+32 470 12 34 56' },
-  { id: 2, name: 'Jonas Maes', email: 'jonas.maes@example.com', phone: '+32 471 98 76 54' },
-  { id: 3, name: 'Lotte Janssens', email: 'lotte@example.org', phone: null },
-  { id: 4, name: 'Wout Claes', email: null, phone: '+32 2 511 22 33' },
-  { id: 5, name: 'Sofie Dubois', email: 'sofie.dubois@example.net', phone: '+32 478 55 44 33' },
-  { id: 6, name: 'Karim El Amrani', email: 'karim.elamrani@example.com', phone: '+32 486 21 43 65' },
-  { id: 7, name: 'Emma Willems', email: 'emma.w@example.be', phone: null },
-  { id: 8, name: 'Café De Hoek', email: 'orders@dehoek.example', phone: '+32 3 233 44 55' },
+  customer(1, 'Anna Peeters', 'anna.peeters@example.com', '+32 470 12 34 56', {
+    newsletter: true,
+    storeCreditMinor: 1250,
+    creditLedger: [
+      {
+        kind: 'granted',
+        amount: '12.50',
+        balance_after: '12.50',
+        order_reference: null,
+        note: 'Goodwill: late delivery',
+        at: '2026-10-02T09:30:00Z',
+      },
+    ],
+    addresses: [home(1, 'Anna Peeters', 'Kerkstraat 12', '2000', 'Antwerpen')],
+  }),
+  customer(2, 'Jonas Maes', 'jonas.maes@example.com', '+32 471 98 76 54', {
+    addresses: [home(2, 'Jonas Maes', 'Rue Haute 88', '1000', 'Brussels')],
+  }),
+  customer(3, 'Lotte Janssens', 'lotte@example.org', null, {
+    addresses: [home(3, 'Lotte Janssens', 'Oudegracht 140', '3511 AZ', 'Utrecht', 'NL')],
+  }),
+  customer(4, 'Wout Claes', null, '+32 2 511 22 33', { kind: 'guest' }),
+  customer(5, 'Sofie Dubois', 'sofie.dubois@example.net', '+32 478 55 44 33'),
+  customer(6, 'Karim El Amrani', 'karim.elamrani@example.com', '+32 486 21 43 65'),
+  customer(7, 'Emma Willems', 'emma.w@example.be', null),
+  customer(8, 'Café De Hoek', 'orders@dehoek.example', '+32 3 233 44 55', {
+    group: 'wholesale',
+    addresses: [
+      home(4, 'Café De Hoek', 'Grote Markt 3', '2000', 'Antwerpen'),
+      {
+        id: 5,
+        address: {
+          name: 'De Hoek BV, accounts',
+          line1: 'Meir 1',
+          line2: 'Box 4',
+          postal_code: '2000',
+          city: 'Antwerpen',
+          country_code: 'BE',
+        },
+        is_default_shipping: false,
+        is_default_invoice: true,
+      },
+    ],
+  }),
 ];
 
 type Row = [sku: string, name: string, price: number, tax: TaxCode, stock: number | null, barcode: boolean];
+
+/** Grams per unit of each category. */
+const WEIGHTS: Record<string, number> = {
+  Bakery: 400,
+  Dairy: 500,
+  'Fruit & veg': 1000,
+  Drinks: 1000,
+  Pantry: 500,
+  Household: 700,
+  Stationery: 100,
+  Gifts: 300,
+};
 
 const CATALOGUE: Record<string, Row[]> = {
   Bakery: [
@@ -113,6 +221,10 @@ const CATALOGUE: Record<string, Row[]> = {
     ['GIF-002', 'Reusable shopping bag', 150, 'standard', null, true],
     ['GIF-003', 'Greeting card', 325, 'standard', null, true],
   ],
+  'Gift cards': [
+    ['GIFT-025', 'Gift card 25', 2500, 'exempt', null, true],
+    ['GIFT-050', 'Gift card 50', 5000, 'exempt', null, true],
+  ],
 };
 
 /** EAN-13 check digit of 12 digits. */
@@ -125,7 +237,8 @@ export function ean13CheckDigit(digits12: string): number {
 /** The demo products, with ids from 1 and barcodes 5412345xxxxxC. */
 export function demoProducts(): FakeProduct[] {
   const products: FakeProduct[] = [];
-  for (const [category, rows] of Object.entries(CATALOGUE)) {
+  for (const [index, [category, rows]] of Object.entries(CATALOGUE).entries()) {
+    const giftCards = category === 'Gift cards';
     for (const [sku, name, priceMinor, tax, stock, hasBarcode] of rows) {
       const id = products.length + 1;
       const body = `5412345${String(id * 7).padStart(5, '0')}`;
@@ -134,11 +247,14 @@ export function demoProducts(): FakeProduct[] {
         sku,
         name,
         category,
+        categoryId: index + 1,
         barcode: hasBarcode ? body + String(ean13CheckDigit(body)) : null,
         priceMinor,
         tax,
         stockTracked: stock !== null,
         stock: stock ?? 0,
+        weightGrams: giftCards ? 0 : (WEIGHTS[category] ?? 500),
+        kind: giftCards ? 'gift_card' : 'goods',
       });
     }
   }

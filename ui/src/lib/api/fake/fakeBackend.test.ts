@@ -111,6 +111,7 @@ describe('FakeBackend back office', () => {
       order_uuid: crypto.randomUUID(),
       customer_id: 1,
       lines: [{ product_id: 1, quantity: 2 }],
+      coupon_codes: [],
       tenders: [],
     });
     expect(order.status).toBe('awaiting_payment');
@@ -132,6 +133,7 @@ describe('FakeBackend back office', () => {
       order_uuid: crypto.randomUUID(),
       customer_id: 2,
       lines: [{ product_id: 3, quantity: 1 }],
+      coupon_codes: [],
       tenders: [{ method: 'cash', tendered: '5.00' }],
       is_test: true,
     });

@@ -1,26 +1,47 @@
 // An in-memory backend for developing and previewing the UI in a plain browser. It keeps
 // the Rust core's rules that the UI depends on (error codes, idempotent checkout and staff
 // orders, cart merging, stock warnings, status transitions with credit notes, editable
-// order statuses, background jobs, document file names) and saves its state in
-// localStorage so the cart survives a reload. URL switches: `?demo` starts with the demo
-// store, `?fresh` ignores saved state, `?latency=300` slows every call down.
+// order statuses, background jobs, document file names, coupons, gift cards and store
+// credit, carriers priced by weight, payment methods, cash rounding, the full back-office
+// checkout) and saves its state in localStorage so the cart survives a reload. The tax
+// settings and rates are kept and listed, but prices stay tax-inclusive at the demo rates.
+// URL switches: `?demo` starts with the demo store, `?fresh` ignores saved state,
+// `?latency=300` slows every call down.
 import type { Backend } from '../backend';
 import type { AddToCartRequest } from '../bindings/AddToCartRequest';
+import type { AddressInput } from '../bindings/AddressInput';
+import type { AddressView } from '../bindings/AddressView';
 import type { AppStatus } from '../bindings/AppStatus';
+import type { CarrierInput } from '../bindings/CarrierInput';
 import type { CartView } from '../bindings/CartView';
 import type { ChangeStatusRequest } from '../bindings/ChangeStatusRequest';
+import type { CheckoutDraft } from '../bindings/CheckoutDraft';
+import type { CheckoutQuote } from '../bindings/CheckoutQuote';
 import type { CheckoutReceipt } from '../bindings/CheckoutReceipt';
 import type { CheckoutRequest } from '../bindings/CheckoutRequest';
+import type { CouponCodeRequest } from '../bindings/CouponCodeRequest';
+import type { CouponInput } from '../bindings/CouponInput';
+import type { CouponView } from '../bindings/CouponView';
+import type { CreateCustomerRequest } from '../bindings/CreateCustomerRequest';
+import type { CustomerRequest } from '../bindings/CustomerRequest';
 import type { CustomerSummary } from '../bindings/CustomerSummary';
 import type { DemoSummary } from '../bindings/DemoSummary';
 import type { GetOrderRequest } from '../bindings/GetOrderRequest';
+import type { GiftCardDetail } from '../bindings/GiftCardDetail';
+import type { GiftCardRequest } from '../bindings/GiftCardRequest';
+import type { GiftCardView } from '../bindings/GiftCardView';
+import type { GrantStoreCreditRequest } from '../bindings/GrantStoreCreditRequest';
 import type { JobRequest } from '../bindings/JobRequest';
 import type { JobView } from '../bindings/JobView';
+import type { ListGiftCardsRequest } from '../bindings/ListGiftCardsRequest';
 import type { ListOrdersRequest } from '../bindings/ListOrdersRequest';
 import type { MassActionRequest } from '../bindings/MassActionRequest';
+import type { NewCustomerInput } from '../bindings/NewCustomerInput';
 import type { OrderDetail } from '../bindings/OrderDetail';
 import type { OrderPage } from '../bindings/OrderPage';
 import type { OrderStatusView } from '../bindings/OrderStatusView';
+import type { PaymentMethodInput } from '../bindings/PaymentMethodInput';
+import type { PaymentView } from '../bindings/PaymentView';
 import type { PrintOutcome } from '../bindings/PrintOutcome';
 import type { PrintReceiptRequest } from '../bindings/PrintReceiptRequest';
 import type { PrinterSettings } from '../bindings/PrinterSettings';
@@ -35,19 +56,84 @@ import type { SearchCustomersRequest } from '../bindings/SearchCustomersRequest'
 import type { SearchProductsRequest } from '../bindings/SearchProductsRequest';
 import type { SetQuantityRequest } from '../bindings/SetQuantityRequest';
 import type { StaffOrderRequest } from '../bindings/StaffOrderRequest';
+import type { StoreCreditView } from '../bindings/StoreCreditView';
+import type { TaxRateInput } from '../bindings/TaxRateInput';
+import type { TaxSettingsInput } from '../bindings/TaxSettingsInput';
+import type { TaxSettingsView } from '../bindings/TaxSettingsView';
+import type { TenderInput } from '../bindings/TenderInput';
 import type { UpdateOrderRequest } from '../bindings/UpdateOrderRequest';
 import { BackendError } from '../errors';
-import { CUSTOMERS, DEMO_CATEGORY_COUNT, STORE, TAX_RATES, demoProducts, type FakeProduct } from './catalog';
+import { parseMinor, toDecimal } from '../../money/money';
+import {
+  CUSTOMERS,
+  DEMO_CATEGORY_COUNT,
+  STORE,
+  TAX_RATES,
+  demoProducts,
+  type FakeCustomer,
+  type FakeProduct,
+} from './catalog';
+import {
+  appliedView,
+  checkCouponInput,
+  couponView,
+  demoCoupons,
+  findCoupon,
+  unknownCoupon,
+  type FakeCoupon,
+} from './coupons';
+import { appliedViews, priceDraft, type DraftLineInput, type PricedDraft } from './draft';
+import {
+  DEMO_GIFT_CARD,
+  changeBalance,
+  checkRedemption,
+  findGiftCard,
+  giftCardDetail,
+  giftCardView,
+  issueCard,
+  newCode,
+  normalizeCode,
+  searchGiftCards,
+  unknownGiftCard,
+  type FakeGiftCard,
+} from './giftCards';
 import { FakeJobs, type JobStep } from './jobs';
 import { changeStatus, recordPayment, restock, type Ledger } from './orderChanges';
 import { checkFilter, matchesFilter } from './orderFilter';
-import { applyTenders, buildOrder, newCounters, type Counters, type FakeOrder } from './orders';
-import { cartView, priceLine, productSummary, totalsOf, type PricedLine } from './pricing';
+import {
+  NO_EXTRAS,
+  applyPayment,
+  buildOrder,
+  euros,
+  minorOf,
+  newCounters,
+  settle,
+  type Counters,
+  type FakeOrder,
+} from './orders';
+import { cartView, productSummary, taxLines, type PricedLine } from './pricing';
 import { seedOrders } from './seed';
+import {
+  baseCarriers,
+  checkAddress,
+  checkCarrier,
+  checkMethod,
+  checkPaymentMethod,
+  checkTaxRate,
+  checkTaxSettings,
+  defaultPaymentMethods,
+  defaultTaxSettings,
+  demoCarriers,
+  methodRefusal,
+  saveRate,
+  type MethodContext,
+} from './shipping';
 import { saveStatus } from './statusSettings';
-import { defaultStatuses, findStatus, firstStatus } from './statuses';
+import { PLACED_PAID, PLACED_UNPAID, defaultStatuses, findStatus, firstStatus } from './statuses';
 
-const STORAGE_KEY = 'kassa.fake-backend.v2';
+const STORAGE_KEY = 'kassa.fake-backend.v3';
+/** The store's own country: where counter sales and pickups happen. */
+const STORE_COUNTRY = 'BE';
 const MAX_TEXT = 2000;
 
 interface FakeLine {
@@ -70,6 +156,17 @@ interface FakeState {
   statuses: OrderStatusView[];
   /** The receipt printer (an empty address means none). */
   printer: PrinterSettings;
+  customers: FakeCustomer[];
+  nextCustomerId: number;
+  nextAddressId: number;
+  /** Codes of the coupons entered on the open cart, in the order entered. */
+  cartCoupons: string[];
+  coupons: FakeCoupon[];
+  /** Oldest first. */
+  giftCards: FakeGiftCard[];
+  carriers: CarrierInput[];
+  paymentMethods: PaymentMethodInput[];
+  taxes: TaxSettingsView;
 }
 
 export interface FakeOptions {
@@ -102,6 +199,15 @@ function emptyState(): FakeState {
     counters: newCounters(),
     statuses: defaultStatuses(),
     printer: { address: '', paper_mm: 80 },
+    customers: structuredClone([...CUSTOMERS]),
+    nextCustomerId: CUSTOMERS.length + 1,
+    nextAddressId: 100,
+    cartCoupons: [],
+    coupons: [],
+    giftCards: [],
+    carriers: baseCarriers(),
+    paymentMethods: defaultPaymentMethods(),
+    taxes: defaultTaxSettings(),
   };
 }
 
@@ -129,6 +235,66 @@ function checkPrinter({ address, paper_mm }: PrinterSettings): PrinterSettings {
   if (paper_mm !== 58 && paper_mm !== 80)
     throw new BackendError('invalid_input', 'The paper width must be 58 or 80 mm.');
   return { address: trimmed, paper_mm };
+}
+
+function customerSummary(customer: FakeCustomer): CustomerSummary {
+  return {
+    id: customer.id,
+    name: customer.name,
+    email: customer.email,
+    phone: customer.phone,
+    kind: customer.kind,
+    customer_group: customer.group,
+    newsletter: customer.newsletter,
+    store_credit: toDecimal(customer.storeCreditMinor),
+  };
+}
+
+/** A new customer as the core checks one: a name, an e-mail address that looks like one. */
+function checkNewCustomer(input: NewCustomerInput): Omit<FakeCustomer, 'id' | 'addresses'> {
+  const field = (name: string, value: string | undefined, required: boolean): string | null => {
+    const text = (value ?? '').trim();
+    if (required && text === '') throw new BackendError('invalid_input', `The ${name} is required.`);
+    if ([...text].length > 200)
+      throw new BackendError('invalid_input', `The ${name} is longer than 200 characters.`);
+    return text === '' ? null : text;
+  };
+  const name = field("customer's name", input.name, true) ?? '';
+  const email = field('e-mail', input.email, false);
+  if (email !== null && (!email.includes('@') || email.includes(' '))) {
+    throw new BackendError('invalid_input', `“${email}” is not an e-mail address.`);
+  }
+  return {
+    name,
+    email,
+    phone: field('phone', input.phone, false),
+    kind: input.kind,
+    group: field('customer group', input.customer_group, false) ?? 'retail',
+    newsletter: input.newsletter ?? false,
+    storeCreditMinor: 0,
+    creditLedger: [],
+  };
+}
+
+/** The tenders with each gift card code in its printed form (`gift_card_unknown` when it cannot be one). */
+function readCodes(tenders: TenderInput[]): TenderInput[] {
+  return tenders.map((tender) => {
+    if (tender.method !== 'gift_card') return tender;
+    const code = normalizeCode(tender.code);
+    if (code === null) throw unknownGiftCard(tender.code);
+    return { ...tender, code };
+  });
+}
+
+/** A draft checked and priced, before anything is saved. */
+interface StagedDraft {
+  /** The existing customer, or the new one (id 0) not yet saved. */
+  customer: FakeCustomer | null;
+  newCustomer: NewCustomerInput | null;
+  priced: PricedDraft;
+  shippingAddress: AddressInput | null;
+  invoiceAddress: AddressInput | null;
+  context: MethodContext;
 }
 
 export class FakeBackend implements Backend {
@@ -248,28 +414,45 @@ export class FakeBackend implements Backend {
         'This sale is no longer open: it was completed or replaced. The counter has been refreshed.',
       );
     }
-    const lines = this.#pricedLines().filter((line) => line.quantity > 0);
-    if (lines.length === 0)
+    const sold = this.#cartLines().filter((line) => line.quantity > 0);
+    if (sold.length === 0)
       throw new BackendError('empty_cart', 'The cart is empty: add items before taking payment.');
-    const payments = applyTenders(tenders, totalsOf(lines).total);
+    // A coupon that no longer applies stops the sale until it is removed.
+    const draft = this.#counterDraft(this.#cartCoupons(), sold);
+    const context: MethodContext = {
+      country: STORE_COUNTRY,
+      group: null,
+      carrier: draft.carrier?.code ?? null,
+    };
+    for (const tender of tenders) this.#payNowMethod(tender.method, context);
+    const { payments, roundingMinor } = settle(readCodes(tenders), draft.totals.total, this.#cashIncrement());
+    const now = new Date();
+    this.#checkBalances(payments, null, now);
     const order = buildOrder({
       uuid: order_uuid,
       counters: this.#state.counters,
       statuses: this.#state.statuses,
-      lines,
+      lines: draft.lines,
       payments,
-      at: new Date(),
+      at: now,
       customer: null,
       registerCode: STORE.register,
       isTest: false,
       origin: 'Sale rung up at the counter',
+      extras: {
+        ...NO_EXTRAS,
+        coupons: appliedViews(draft),
+        carrierName: draft.carrier?.name ?? null,
+        roundingMinor,
+        paidStatus: this.#paidStatus(payments),
+      },
     });
-    this.#state.warnings[order_uuid] = this.#takeStock(lines);
-    this.#state.orders.push(order);
+    this.#placed(order, draft, null, now);
     this.#state.cartId = null;
     this.#state.lines = [];
+    this.#state.cartCoupons = [];
     this.#save();
-    return structuredClone({ order: order.detail, stock_warnings: this.#state.warnings[order_uuid] ?? [] });
+    return this.#receipt(order);
   }
 
   async listOrders(request: ListOrdersRequest): Promise<OrderPage> {
@@ -338,7 +521,15 @@ export class FakeBackend implements Backend {
   async recordPayment({ uuid, tender }: RecordPaymentRequest): Promise<OrderDetail> {
     await this.#delay(200);
     const order = this.#order(uuid);
-    recordPayment(this.#ledger(), order, tender, new Date());
+    if (tender.method === 'gift_card' || tender.method === 'store_credit') {
+      throw new BackendError(
+        'payment_invalid',
+        'The browser demo records gift card and store credit payments at checkout only.',
+      );
+    }
+    const now = new Date();
+    recordPayment(this.#ledger(), order, tender, now);
+    if (order.detail.invoice?.status === 'paid') this.#issueGiftCards(order, now);
     this.#save();
     return structuredClone(order.detail);
   }
@@ -383,44 +574,84 @@ export class FakeBackend implements Backend {
     const needle = query.trim().toLowerCase();
     if (needle === '') return [];
     const digits = needle.replace(/\D/g, '');
-    return CUSTOMERS.filter(
-      (c) =>
-        c.name.toLowerCase().includes(needle) ||
-        (c.email ?? '').toLowerCase().includes(needle) ||
-        (digits.length >= 3 && (c.phone ?? '').replace(/\D/g, '').includes(digits)),
-    ).map((c) => ({ ...c }));
+    return this.#state.customers
+      .filter(
+        (c) =>
+          c.name.toLowerCase().includes(needle) ||
+          (c.email ?? '').toLowerCase().includes(needle) ||
+          (digits.length >= 3 && (c.phone ?? '').replace(/\D/g, '').includes(digits)),
+      )
+      .slice(0, 20)
+      .map(customerSummary);
   }
 
   async createStaffOrder(request: StaffOrderRequest): Promise<CheckoutReceipt> {
     await this.#delay(250);
     const existing = this.#state.orders.find((o) => o.detail.uuid === request.order_uuid);
     if (existing) return this.#receipt(existing);
-    const customer = CUSTOMERS.find((c) => c.id === request.customer_id);
-    if (!customer) throw new BackendError('not_found', 'That customer no longer exists.');
-    if (request.lines.length === 0)
-      throw new BackendError('empty_cart', 'Add at least one product to the order.');
-    const lines = request.lines.map(({ product_id, quantity }, index) => {
-      checkQuantity(quantity, 1);
-      const product = this.#state.products.find((p) => p.id === product_id);
-      if (!product) throw new BackendError('not_found', 'One of the products no longer exists.');
-      return priceLine(index + 1, product, quantity);
-    });
-    const total = totalsOf(lines).total;
-    const payments = request.tenders.length === 0 ? [] : applyTenders(request.tenders, total);
+    const staged = this.#stage(request);
+    const { priced, context } = staged;
+    const methods = request.tenders.map((tender) => this.#payNowMethod(tender.method, context));
+    const tenders = readCodes(request.tenders);
+    let unpaidStatus = PLACED_UNPAID;
+    const payLater = request.pay_later ?? null;
+    if (payLater !== null) {
+      const method = checkMethod(this.#state.paymentMethods, payLater, context);
+      if (this.#paysNow(method)) {
+        throw new BackendError('payment_invalid', `${method.label} is taken now: enter it as a payment.`);
+      }
+      unpaidStatus = method.initial_status;
+    }
+    const total = priced.totals.total;
+    let payments: PaymentView[] = [];
+    let roundingMinor = 0;
+    if (payLater === null && methods.length > 0) {
+      ({ payments, roundingMinor } = settle(tenders, total, this.#cashIncrement()));
+    } else {
+      // A part now, the rest later: each tender goes against what is still due.
+      let balance = total;
+      for (const tender of tenders) {
+        if (balance <= 0) {
+          throw new BackendError(
+            'payment_invalid',
+            'The payments already cover the total; remove the last one.',
+          );
+        }
+        const payment = applyPayment(tender, balance);
+        balance -= minorOf(payment.amount);
+        payments.push(payment);
+      }
+    }
+    const now = new Date();
+    this.#checkBalances(payments, staged.customer, now);
+    const customer = staged.newCustomer
+      ? this.#addCustomer(staged.newCustomer, staged.shippingAddress)
+      : staged.customer;
+    if (customer && request.newsletter !== undefined) customer.newsletter = request.newsletter;
     const order = buildOrder({
       uuid: request.order_uuid,
       counters: this.#state.counters,
       statuses: this.#state.statuses,
-      lines,
+      lines: priced.lines,
       payments,
-      at: new Date(),
+      at: now,
       customer,
       registerCode: STORE.register,
       isTest: request.is_test ?? false,
       origin: request.is_test ? 'Test order taken by staff' : 'Order taken by staff',
+      extras: {
+        coupons: appliedViews(priced),
+        shipping: priced.shipping,
+        carrierName: priced.carrier?.name ?? null,
+        roundingMinor,
+        paidStatus: this.#paidStatus(payments),
+        unpaidStatus,
+        payLater,
+        shippingAddress: staged.shippingAddress,
+        invoiceAddress: staged.invoiceAddress,
+      },
     });
-    this.#state.warnings[request.order_uuid] = this.#takeStock(lines);
-    this.#state.orders.push(order);
+    this.#placed(order, priced, customer, now);
     this.#save();
     return this.#receipt(order);
   }
@@ -497,6 +728,194 @@ export class FakeBackend implements Backend {
     return this.#print(last);
   }
 
+  async applyCoupon({ code }: CouponCodeRequest): Promise<CartView> {
+    await this.#delay();
+    const typed = code.trim();
+    if (typed === '') throw new BackendError('invalid_input', 'Type a coupon code.');
+    const coupon = findCoupon(this.#state.coupons, typed);
+    if (!coupon) throw unknownCoupon(typed);
+    if (this.#state.cartId === null) {
+      throw new BackendError('empty_cart', 'Scan an item before entering a coupon.');
+    }
+    const entered = this.#cartCoupons();
+    if (!entered.includes(coupon)) {
+      // Priced with the new coupon first: a refusal leaves the cart as it was.
+      this.#counterDraft([...entered, coupon], this.#cartLines());
+      this.#state.cartCoupons.push(coupon.input.code);
+      this.#save();
+    }
+    return this.#cartView();
+  }
+
+  async removeCoupon({ code }: CouponCodeRequest): Promise<CartView> {
+    await this.#delay();
+    const wanted = code.trim().toUpperCase();
+    const before = this.#state.cartCoupons.length;
+    this.#state.cartCoupons = this.#state.cartCoupons.filter((c) => c.toUpperCase() !== wanted);
+    if (this.#state.cartCoupons.length === before) {
+      throw new BackendError('not_found', `Coupon ${code.trim()} is not on the cart.`);
+    }
+    this.#save();
+    return this.#cartView();
+  }
+
+  async giftCard({ code }: GiftCardRequest): Promise<GiftCardDetail> {
+    await this.#delay();
+    return giftCardDetail(findGiftCard(this.#state.giftCards, code));
+  }
+
+  async listGiftCards({ search }: ListGiftCardsRequest): Promise<GiftCardView[]> {
+    await this.#delay();
+    return searchGiftCards(this.#state.giftCards, search ?? '');
+  }
+
+  async createCustomer({ customer, address }: CreateCustomerRequest): Promise<CustomerSummary> {
+    await this.#delay(150);
+    const checked = address ? checkAddress(address) : null;
+    const created = this.#addCustomer(customer, checked);
+    this.#save();
+    return customerSummary(created);
+  }
+
+  async customerAddresses({ customer_id }: CustomerRequest): Promise<AddressView[]> {
+    await this.#delay();
+    return structuredClone(this.#customer(customer_id).addresses);
+  }
+
+  async storeCredit({ customer_id }: CustomerRequest): Promise<StoreCreditView> {
+    await this.#delay();
+    const customer = this.#customer(customer_id);
+    return structuredClone({ balance: toDecimal(customer.storeCreditMinor), ledger: customer.creditLedger });
+  }
+
+  async grantStoreCredit({ customer_id, amount, note }: GrantStoreCreditRequest): Promise<StoreCreditView> {
+    await this.#delay(150);
+    const customer = this.#customer(customer_id);
+    const minor = parseMinor(amount);
+    if (minor === null || minor <= 0) {
+      throw new BackendError(
+        'invalid_input',
+        `Store credit must be a positive amount in whole cents, not ${amount}.`,
+      );
+    }
+    customer.storeCreditMinor += minor;
+    customer.creditLedger.push({
+      kind: 'granted',
+      amount: toDecimal(minor),
+      balance_after: toDecimal(customer.storeCreditMinor),
+      order_reference: null,
+      note: checkText(note, 'note'),
+      at: new Date().toISOString(),
+    });
+    this.#save();
+    return this.storeCredit({ customer_id });
+  }
+
+  async quoteCheckout(draft: CheckoutDraft): Promise<CheckoutQuote> {
+    await this.#delay(120);
+    const { priced, customer, context } = this.#stage(draft);
+    const totals = priced.totals;
+    return structuredClone({
+      needs_shipping: priced.needsShipping,
+      weight_grams: priced.weightGrams,
+      lines: priced.lines.map((line) => ({
+        product_id: line.product.id,
+        sku: line.product.sku,
+        name: line.product.name,
+        quantity: line.quantity,
+        unit_price: toDecimal(line.product.priceMinor),
+        discount: toDecimal(line.discountMinor),
+        tax: toDecimal(line.taxMinor),
+        total: toDecimal(line.totalMinor),
+        tax_label: TAX_RATES[line.product.tax].label,
+        shippable: line.product.kind === 'goods',
+      })),
+      coupons: appliedViews(priced),
+      carriers: priced.options,
+      carrier_code: priced.carrier?.code ?? null,
+      payment_methods: this.#state.paymentMethods
+        .filter((method) => methodRefusal(method, context) === null)
+        .map((method) => ({
+          code: method.code,
+          label: method.label,
+          pays_now: this.#paysNow(method),
+          initial_status: method.initial_status,
+        })),
+      taxes: taxLines(priced.lines, priced.shipping),
+      items_total: toDecimal(totals.itemsTotal),
+      discount_total: toDecimal(totals.discountTotal),
+      shipping_total: toDecimal(totals.shippingTotal),
+      subtotal_net: toDecimal(totals.subtotalNet),
+      tax_total: toDecimal(totals.taxTotal),
+      total: toDecimal(totals.total),
+      store_credit: customer && customer.id !== 0 ? toDecimal(customer.storeCreditMinor) : null,
+      currency_code: STORE.currency,
+    });
+  }
+
+  async listCoupons(): Promise<CouponView[]> {
+    await this.#delay();
+    return this.#state.coupons.map(couponView);
+  }
+
+  async saveCoupon(request: CouponInput): Promise<CouponView> {
+    await this.#delay(150);
+    const input = checkCouponInput(request);
+    if (input.customer_id !== null) this.#customer(input.customer_id);
+    const known = findCoupon(this.#state.coupons, input.code);
+    if (known) known.input = input;
+    else this.#state.coupons.push({ input, timesUsed: 0, usedBy: {} });
+    this.#save();
+    return couponView(findCoupon(this.#state.coupons, input.code) ?? { input, timesUsed: 0, usedBy: {} });
+  }
+
+  async listCarriers(): Promise<CarrierInput[]> {
+    await this.#delay();
+    return structuredClone(this.#state.carriers);
+  }
+
+  async saveCarrier(request: CarrierInput): Promise<CarrierInput> {
+    await this.#delay(150);
+    const carrier = checkCarrier(request);
+    const index = this.#state.carriers.findIndex((c) => c.code === carrier.code);
+    if (index >= 0) this.#state.carriers[index] = carrier;
+    else this.#state.carriers.push(carrier);
+    this.#save();
+    return structuredClone(carrier);
+  }
+
+  async listPaymentMethods(): Promise<PaymentMethodInput[]> {
+    await this.#delay();
+    return structuredClone(this.#state.paymentMethods);
+  }
+
+  async savePaymentMethod(request: PaymentMethodInput): Promise<PaymentMethodInput> {
+    await this.#delay(150);
+    const method = checkPaymentMethod(request, this.#state.paymentMethods, this.#state.statuses);
+    this.#state.paymentMethods = this.#state.paymentMethods.map((m) => (m.code === method.code ? method : m));
+    this.#save();
+    return structuredClone(method);
+  }
+
+  async taxSettings(): Promise<TaxSettingsView> {
+    await this.#delay();
+    return structuredClone(this.#state.taxes);
+  }
+
+  async saveTaxSettings(request: TaxSettingsInput): Promise<TaxSettingsView> {
+    await this.#delay(150);
+    this.#state.taxes.settings = checkTaxSettings(request);
+    this.#save();
+    return structuredClone(this.#state.taxes);
+  }
+
+  async saveTaxRate(request: TaxRateInput): Promise<TaxSettingsView> {
+    await this.#delay(150);
+    this.#state.taxes.rates = saveRate(this.#state.taxes.rates, checkTaxRate(request));
+    this.#save();
+    return structuredClone(this.#state.taxes);
+  }
+
   /** No printer in the browser: succeeds when an address is set, with a made-up size. */
   #print(order: FakeOrder): PrintOutcome {
     if (this.#state.printer.address === '') {
@@ -546,8 +965,13 @@ export class FakeBackend implements Backend {
   }
 
   #seedDemo(): void {
+    const now = new Date();
     this.#state.products = demoProducts();
-    this.#state.orders = seedOrders(this.#ledger(), 42, new Date());
+    this.#state.orders = seedOrders(this.#ledger(), 42, now);
+    const drinks = this.#state.products.find((p) => p.category === 'Drinks')?.categoryId ?? 0;
+    this.#state.coupons = demoCoupons(now, drinks);
+    this.#state.carriers = demoCarriers();
+    this.#state.giftCards = [issueCard(DEMO_GIFT_CARD, 5000, now, null)];
     this.#save();
   }
 
@@ -564,15 +988,226 @@ export class FakeBackend implements Backend {
     this.#save();
   }
 
-  #pricedLines(): PricedLine[] {
+  /** The open cart's lines with their products. */
+  #cartLines(): DraftLineInput[] {
     return this.#state.lines.flatMap((line) => {
       const product = this.#state.products.find((p) => p.id === line.productId);
-      return product ? [priceLine(line.lineId, product, line.quantity)] : [];
+      return product ? [{ lineId: line.lineId, product, quantity: line.quantity }] : [];
+    });
+  }
+
+  #cartCoupons(): FakeCoupon[] {
+    return this.#state.cartCoupons.flatMap((code) => findCoupon(this.#state.coupons, code) ?? []);
+  }
+
+  /** The counter's cart priced (no customer, taken along: in-store pickup). */
+  #counterDraft(coupons: FakeCoupon[], lines: DraftLineInput[]): PricedDraft {
+    return priceDraft({
+      lines,
+      coupons,
+      customer: null,
+      carriers: this.#state.carriers,
+      carrierCode: null,
+      country: null,
+      now: new Date(),
     });
   }
 
   #cartView(): CartView {
-    return structuredClone(cartView(this.#state.cartId, this.#pricedLines()));
+    const lines = this.#cartLines();
+    const coupons = this.#cartCoupons();
+    let draft: PricedDraft;
+    let notice: string | null = null;
+    try {
+      draft = this.#counterDraft(coupons, lines);
+    } catch (error) {
+      // A coupon no longer applies: the cart is priced without coupons and says why.
+      if (!(error instanceof BackendError)) throw error;
+      draft = this.#counterDraft([], lines);
+      notice = error.message;
+    }
+    return structuredClone(
+      cartView(this.#state.cartId, draft.lines, {
+        coupons: notice === null ? appliedViews(draft) : coupons.map((coupon) => appliedView(coupon, 0)),
+        couponNotice: notice,
+        cashIncrement: this.#cashIncrement(),
+      }),
+    );
+  }
+
+  #cashIncrement(): number {
+    return parseMinor(this.#state.taxes.settings.cash_rounding_increment) ?? 0;
+  }
+
+  #customer(id: number): FakeCustomer {
+    const customer = this.#state.customers.find((c) => c.id === id);
+    if (!customer) throw new BackendError('not_found', `Customer ${id} does not exist.`);
+    return customer;
+  }
+
+  #addCustomer(input: NewCustomerInput, address: AddressInput | null): FakeCustomer {
+    const customer: FakeCustomer = {
+      ...checkNewCustomer(input),
+      id: this.#state.nextCustomerId++,
+      addresses: address
+        ? [{ id: this.#state.nextAddressId++, address, is_default_shipping: true, is_default_invoice: true }]
+        : [],
+    };
+    this.#state.customers.push(customer);
+    return customer;
+  }
+
+  /** Checks and prices a back-office draft without saving anything. */
+  #stage(draft: CheckoutDraft): StagedDraft {
+    if (draft.lines.length === 0)
+      throw new BackendError('empty_cart', 'Add at least one product to the order.');
+    const lines = draft.lines.map(({ product_id, quantity }, index) => {
+      checkQuantity(quantity, 1);
+      const product = this.#state.products.find((p) => p.id === product_id);
+      if (!product) throw new BackendError('not_found', `Product ${product_id} does not exist.`);
+      return { lineId: index + 1, product, quantity };
+    });
+    if (draft.customer_id !== undefined && draft.new_customer !== undefined) {
+      throw new BackendError('invalid_input', 'Choose an existing customer or enter a new one, not both.');
+    }
+    const newCustomer = draft.new_customer ?? null;
+    const customer =
+      draft.customer_id !== undefined
+        ? this.#customer(draft.customer_id)
+        : newCustomer
+          ? { ...checkNewCustomer(newCustomer), id: 0, addresses: [] }
+          : null;
+    const shippingAddress = draft.shipping_address ? checkAddress(draft.shipping_address) : null;
+    const invoiceAddress = draft.invoice_address ? checkAddress(draft.invoice_address) : null;
+    const coupons: FakeCoupon[] = [];
+    for (const code of draft.coupon_codes) {
+      if (code.trim() === '') continue;
+      const coupon = findCoupon(this.#state.coupons, code);
+      if (!coupon) throw unknownCoupon(code);
+      if (!coupons.includes(coupon)) coupons.push(coupon);
+    }
+    const priced = priceDraft({
+      lines,
+      coupons,
+      customer,
+      carriers: this.#state.carriers,
+      carrierCode: draft.carrier_code ?? null,
+      country: shippingAddress?.country_code ?? null,
+      now: new Date(),
+    });
+    return {
+      customer,
+      newCustomer,
+      priced,
+      shippingAddress,
+      invoiceAddress,
+      context: {
+        country: shippingAddress?.country_code ?? STORE_COUNTRY,
+        group: customer?.group ?? null,
+        carrier: priced.carrier?.code ?? null,
+      },
+    };
+  }
+
+  /** A method's initial status is a paid one: the money is taken now. */
+  #paysNow(method: PaymentMethodInput): boolean {
+    return findStatus(this.#state.statuses, method.initial_status)?.paid ?? false;
+  }
+
+  /** The method of a payment taken now, if it may be used here and takes the money now. */
+  #payNowMethod(code: string, context: MethodContext): PaymentMethodInput {
+    const method = checkMethod(this.#state.paymentMethods, code, context);
+    if (!this.#paysNow(method)) {
+      throw new BackendError(
+        'payment_invalid',
+        `${method.label} is paid later: choose it as the way to pay the rest, not as a payment taken now.`,
+      );
+    }
+    return method;
+  }
+
+  /** The status of an order paid in full: that of the method that paid the most (the first on a tie). */
+  #paidStatus(payments: PaymentView[]): string {
+    let best: PaymentView | undefined;
+    for (const payment of payments) {
+      if (!best || minorOf(payment.amount) > minorOf(best.amount)) best = payment;
+    }
+    const method = this.#state.paymentMethods.find((m) => m.code === best?.method);
+    return method && this.#paysNow(method) ? method.initial_status : PLACED_PAID;
+  }
+
+  /** Throws when a gift card or the store credit cannot pay what the payments take from it. */
+  #checkBalances(payments: PaymentView[], customer: FakeCustomer | null, now: Date): void {
+    const perCard = new Map<FakeGiftCard, number>();
+    let credit = 0;
+    for (const payment of payments) {
+      if (payment.method === 'gift_card') {
+        const card = findGiftCard(this.#state.giftCards, payment.reference ?? '');
+        perCard.set(card, (perCard.get(card) ?? 0) + minorOf(payment.amount));
+      } else if (payment.method === 'store_credit') {
+        credit += minorOf(payment.amount);
+      }
+    }
+    for (const [card, amount] of perCard) checkRedemption(card, amount, now);
+    if (credit === 0) return;
+    if (!customer) {
+      throw new BackendError('store_credit_insufficient', 'Store credit needs a customer on the order.');
+    }
+    if (credit > customer.storeCreditMinor) {
+      throw new BackendError(
+        'store_credit_insufficient',
+        `The customer has ${euros(customer.storeCreditMinor)} store credit, less than the ${euros(credit)} asked. Nothing was charged or saved.`,
+      );
+    }
+  }
+
+  /** A placed order's effects: stock, gift card and store credit balances, coupon uses, issued cards. */
+  #placed(order: FakeOrder, draft: PricedDraft, customer: FakeCustomer | null, now: Date): void {
+    const { detail } = order;
+    this.#state.warnings[detail.uuid] = this.#takeStock(draft.lines.filter((line) => line.quantity > 0));
+    for (const payment of detail.payments) {
+      const amount = minorOf(payment.amount);
+      if (payment.method === 'gift_card') {
+        changeBalance(
+          findGiftCard(this.#state.giftCards, payment.reference ?? ''),
+          'redeemed',
+          -amount,
+          detail.reference,
+          now,
+        );
+      } else if (payment.method === 'store_credit' && customer) {
+        customer.storeCreditMinor -= amount;
+        customer.creditLedger.push({
+          kind: 'redeemed',
+          amount: toDecimal(-amount),
+          balance_after: toDecimal(customer.storeCreditMinor),
+          order_reference: detail.reference,
+          note: '',
+          at: now.toISOString(),
+        });
+      }
+    }
+    for (const { coupon } of draft.coupons) {
+      coupon.timesUsed += 1;
+      if (customer) coupon.usedBy[String(customer.id)] = (coupon.usedBy[String(customer.id)] ?? 0) + 1;
+    }
+    this.#state.orders.push(order);
+    if (detail.invoice?.status === 'paid') this.#issueGiftCards(order, now);
+  }
+
+  /** A paid order's gift card products become cards, one per unit, worth the unit price. */
+  #issueGiftCards(order: FakeOrder, now: Date): void {
+    const { detail } = order;
+    if (detail.gift_cards.length > 0) return;
+    for (const line of detail.lines) {
+      const product = this.#state.products.find((p) => p.id === line.product_id);
+      if (product?.kind !== 'gift_card') continue;
+      for (let unit = 0; unit < line.quantity; unit += 1) {
+        const card = issueCard(newCode(), product.priceMinor, now, detail.reference);
+        this.#state.giftCards.push(card);
+        detail.gift_cards.push(giftCardView(card));
+      }
+    }
   }
 
   #delay(base = this.#options.latencyMs): Promise<void> {

@@ -78,7 +78,8 @@ export function recordPayment(ledger: Ledger, order: FakeOrder, tender: TenderIn
   if (status.canceled || status.refunded) {
     throw new BackendError('invalid_input', `Order ${detail.reference} is ${status.label.toLowerCase()}.`);
   }
-  const due = minorOf(detail.total) - minorOf(detail.paid);
+  const owed = minorOf(detail.total) + minorOf(detail.cash_rounding);
+  const due = owed - minorOf(detail.paid);
   if (status.paid || due <= 0) {
     throw new BackendError('invalid_input', `Order ${detail.reference} is already paid in full.`);
   }
@@ -87,7 +88,7 @@ export function recordPayment(ledger: Ledger, order: FakeOrder, tender: TenderIn
   const paid = minorOf(detail.paid) + minorOf(payment.amount);
   detail.paid = toDecimal(paid);
   detail.change_due = toDecimal(minorOf(detail.change_due) + minorOf(payment.change));
-  const complete = paid >= minorOf(detail.total);
+  const complete = paid >= owed;
   if (detail.invoice) detail.invoice.status = complete ? 'paid' : 'partially_paid';
   if (complete) moveTo(order, paymentAccepted(ledger.statuses), paymentNote(detail.payments), at);
 }

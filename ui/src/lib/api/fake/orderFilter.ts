@@ -34,7 +34,8 @@ function checkDay(value: string | undefined, what: string): void {
 export function checkFilter(request: ListOrdersRequest): void {
   checkDay(request.date_from, 'start date');
   checkDay(request.date_to, 'end date');
-  if (request.payment_method !== undefined && !['cash', 'card'].includes(request.payment_method)) {
+  const methods = ['cash', 'card', 'gift_card', 'store_credit', 'check', 'wire_transfer', 'cash_on_delivery'];
+  if (request.payment_method !== undefined && !methods.includes(request.payment_method)) {
     throw new BackendError('invalid_input', `There is no payment method "${request.payment_method}".`);
   }
 }

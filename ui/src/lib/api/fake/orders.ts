@@ -1,15 +1,18 @@
 // Orders of the fake backend: turning priced lines and payments into an order detail
-// (with invoice and history), the document counters, and applying tenders as the core
-// does (in full at the counter, in part when recording a payment later).
+// (with invoice and history, coupons, delivery, addresses and gift cards), the document
+// counters, and applying tenders as the core does (in full at the counter, with cash
+// rounded to the smallest coin; in part when the rest is paid later or recorded later).
+import type { AddressInput } from '../bindings/AddressInput';
+import type { AppliedCouponView } from '../bindings/AppliedCouponView';
 import type { HistoryEntry } from '../bindings/HistoryEntry';
 import type { OrderDetail } from '../bindings/OrderDetail';
 import type { OrderStatusView } from '../bindings/OrderStatusView';
 import type { PaymentView } from '../bindings/PaymentView';
 import type { TenderInput } from '../bindings/TenderInput';
 import { BackendError } from '../errors';
-import { parseMinor, toDecimal } from '../../money/money';
+import { parseMinor, roundToIncrement, toDecimal } from '../../money/money';
 import { STORE, TAX_RATES, type FakeCustomer } from './catalog';
-import { taxLines, totalsOf, type PricedLine } from './pricing';
+import { taxLines, totalsOf, type PricedLine, type ShippingLine } from './pricing';
 import { PLACED_PAID, PLACED_UNPAID, statusOf } from './statuses';
 
 export interface FakeOrder {
@@ -53,23 +56,40 @@ function amountOf(text: string, what: string): number {
   return minor;
 }
 
-function cardPayment(tender: TenderInput & { method: 'card' }, remaining: number): PaymentView {
-  const amount = amountOf(tender.amount, 'card amount');
-  if (amount === 0) throw new BackendError('payment_invalid', 'A card payment must be more than zero.');
-  if (amount > remaining) {
-    throw new BackendError(
-      'payment_invalid',
-      `A card payment cannot exceed the ${euros(remaining)} still due.`,
-    );
-  }
-  const text = toDecimal(amount);
-  const reference = tender.terminal_reference?.trim() ?? '';
-  return { method: 'card', amount: text, tendered: text, change: '0.00', reference: reference || null };
+type ExactTender = Exclude<TenderInput, { method: 'cash' }>;
+
+/** The reference kept with an exact payment: terminal reference, check number, card code. */
+function referenceOf(tender: ExactTender): string | null {
+  const text =
+    tender.method === 'card'
+      ? tender.terminal_reference
+      : tender.method === 'gift_card'
+        ? tender.code
+        : tender.method === 'check' || tender.method === 'wire_transfer'
+          ? tender.reference
+          : undefined;
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
 }
 
-function cashPayment(tender: TenderInput & { method: 'cash' }, remaining: number): PaymentView {
+/** Any method but cash: charged exactly its amount, which must be more than zero. */
+function exactPayment(tender: ExactTender): PaymentView {
+  const amount = amountOf(tender.amount, `${tender.method.replaceAll('_', ' ')} amount`);
+  if (amount === 0) throw new BackendError('payment_invalid', 'A payment amount must be more than zero.');
+  const text = toDecimal(amount);
+  return {
+    method: tender.method,
+    amount: text,
+    tendered: text,
+    change: '0.00',
+    reference: referenceOf(tender),
+  };
+}
+
+function cashPayment(tender: TenderInput & { method: 'cash' }, due: number): PaymentView {
   const tendered = amountOf(tender.tendered, 'cash tendered');
-  const applied = Math.min(tendered, remaining);
+  if (tendered === 0) throw new BackendError('payment_invalid', 'A payment amount must be more than zero.');
+  const applied = Math.min(tendered, due);
   return {
     method: 'cash',
     amount: toDecimal(applied),
@@ -79,35 +99,66 @@ function cashPayment(tender: TenderInput & { method: 'cash' }, remaining: number
   };
 }
 
-/** Applies tenders to a total: card amounts first, cash covers the rest and gives change. */
-export function applyTenders(tenders: TenderInput[], total: number): PaymentView[] {
-  if (tenders.length === 0) throw new BackendError('payment_short', 'Add a payment to complete the sale.');
-  let remaining = total;
-  const payments: PaymentView[] = [];
-  for (const tender of tenders) {
-    if (tender.method !== 'card') continue;
-    const payment = cardPayment(tender, remaining);
-    remaining -= minorOf(payment.amount);
-    payments.push(payment);
+export interface Settlement {
+  payments: PaymentView[];
+  /** What rounding the cash part to the smallest coin added to the total (may be negative). */
+  roundingMinor: number;
+}
+
+/**
+ * Settles a total with tenders as the core does: exact methods first (never more than
+ * the total), cash covers the rest rounded to `cashIncrement` and gives change.
+ */
+export function settle(tenders: TenderInput[], total: number, cashIncrement = 0): Settlement {
+  if (tenders.length === 0 && total > 0) {
+    throw new BackendError('payment_short', 'Add a payment to complete the sale.');
   }
-  for (const tender of tenders) {
-    if (tender.method !== 'cash') continue;
-    const payment = cashPayment(tender, remaining);
-    remaining -= minorOf(payment.amount);
-    payments.push(payment);
-  }
-  if (remaining > 0) {
+  if (tenders.filter((t) => t.method === 'cash').length > 1) {
     throw new BackendError(
-      'payment_short',
-      `The payment is ${euros(remaining)} short of the ${euros(total)} total. Take the rest before confirming.`,
+      'payment_invalid',
+      'Payment not accepted: enter cash once, as the total handed over.',
     );
   }
-  return payments;
+  const exact = tenders.flatMap((t) => (t.method === 'cash' ? [] : [exactPayment(t)]));
+  const exactTotal = exact.reduce((sum, p) => sum + minorOf(p.amount), 0);
+  if (exactTotal > total) {
+    throw new BackendError(
+      'payment_invalid',
+      `Payment not accepted: payments other than cash of ${euros(exactTotal)} exceed the ${euros(total)} due; only cash gives change.`,
+    );
+  }
+  const cash = tenders.find((t) => t.method === 'cash');
+  const exactCashDue = total - exactTotal;
+  const cashDue = cash ? roundToIncrement(exactCashDue, cashIncrement) : exactCashDue;
+  const given = cash ? amountOf(cash.tendered, 'cash tendered') : 0;
+  if (given < cashDue) {
+    const missing = cashDue - given;
+    throw new BackendError(
+      'payment_short',
+      `The payment is ${euros(missing)} short of the ${euros(total + cashDue - exactCashDue)} due. Take the rest before confirming.`,
+    );
+  }
+  let next = 0;
+  const payments = tenders.map((tender) =>
+    tender.method === 'cash' ? cashPayment(tender, cashDue) : (exact[next++] as PaymentView),
+  );
+  return { payments, roundingMinor: cashDue - exactCashDue };
+}
+
+/** Applies tenders to a total in full (no cash rounding): the seeded history and old callers. */
+export function applyTenders(tenders: TenderInput[], total: number): PaymentView[] {
+  return settle(tenders, total).payments;
 }
 
 /** One payment towards what is still due; less than the balance is a partial payment. */
 export function applyPayment(tender: TenderInput, due: number): PaymentView {
-  const payment = tender.method === 'card' ? cardPayment(tender, due) : cashPayment(tender, due);
+  const payment = tender.method === 'cash' ? cashPayment(tender, due) : exactPayment(tender);
+  if (minorOf(payment.amount) > due) {
+    throw new BackendError(
+      'payment_invalid',
+      `A ${tender.method.replaceAll('_', ' ')} payment cannot exceed the ${euros(due)} still due.`,
+    );
+  }
   if (minorOf(payment.amount) === 0) {
     throw new BackendError('payment_invalid', 'A payment must be more than zero.');
   }
@@ -125,8 +176,36 @@ export function historyEntry(from: string | null, to: string, note: string, at: 
 }
 
 export function paymentNote(payments: PaymentView[]): string {
-  return `Paid by ${[...new Set(payments.map((p) => p.method))].join(' and ')}`;
+  return `Paid by ${[...new Set(payments.map((p) => p.method.replaceAll('_', ' ')))].join(' and ')}`;
 }
+
+/** What an order holds besides its lines and payments (a counter sale has none of it). */
+export interface OrderExtras {
+  coupons: AppliedCouponView[];
+  shipping: ShippingLine | null;
+  carrierName: string | null;
+  /** Cash rounding added to the total. */
+  roundingMinor: number;
+  /** The status of an order paid in full (its main method's initial status). */
+  paidStatus: string;
+  /** The status of an order not paid in full. */
+  unpaidStatus: string;
+  payLater: string | null;
+  shippingAddress: AddressInput | null;
+  invoiceAddress: AddressInput | null;
+}
+
+export const NO_EXTRAS: OrderExtras = {
+  coupons: [],
+  shipping: null,
+  carrierName: null,
+  roundingMinor: 0,
+  paidStatus: PLACED_PAID,
+  unpaidStatus: PLACED_UNPAID,
+  payLater: null,
+  shippingAddress: null,
+  invoiceAddress: null,
+};
 
 export interface OrderInput {
   uuid: string;
@@ -141,19 +220,22 @@ export interface OrderInput {
   isTest: boolean;
   /** First history note: where the order came from. */
   origin: string;
+  extras?: OrderExtras;
 }
 
 /** A new order: paid in full (payment accepted) or still awaiting (part of) its payment. */
 export function buildOrder(input: OrderInput): FakeOrder {
   const { lines, payments, at, counters } = input;
-  const totals = totalsOf(lines);
+  const extras = input.extras ?? NO_EXTRAS;
+  const totals = totalsOf(lines, extras.shipping);
   const paid = payments.reduce((sum, p) => sum + minorOf(p.amount), 0);
   const change = payments.reduce((sum, p) => sum + minorOf(p.change), 0);
-  const fullyPaid = paid >= totals.total;
-  const status = statusOf(input.statuses, fullyPaid ? PLACED_PAID : PLACED_UNPAID);
-  const history = [historyEntry(null, PLACED_UNPAID, input.origin, at)];
+  const fullyPaid = paid >= totals.total + extras.roundingMinor;
+  const status = statusOf(input.statuses, fullyPaid ? extras.paidStatus : extras.unpaidStatus);
+  const placed = fullyPaid ? PLACED_UNPAID : status.code;
+  const history = [historyEntry(null, placed, input.origin, at)];
   const paidAt = new Date(at.getTime() + 20_000);
-  if (fullyPaid) history.push(historyEntry(PLACED_UNPAID, PLACED_PAID, paymentNote(payments), paidAt));
+  if (fullyPaid) history.push(historyEntry(placed, status.code, paymentNote(payments), paidAt));
   const invoiceNumber = input.isTest
     ? documentNumber('TEST', at, counters.testInvoice++)
     : documentNumber('INV', at, counters.invoice++);
@@ -175,8 +257,9 @@ export function buildOrder(input: OrderInput): FakeOrder {
       tax_label: TAX_RATES[line.product.tax].label,
       tax: toDecimal(line.taxMinor),
       total: toDecimal(line.totalMinor),
+      discount: toDecimal(line.discountMinor),
     })),
-    taxes: taxLines(lines),
+    taxes: taxLines(lines, extras.shipping),
     subtotal_net: toDecimal(totals.subtotalNet),
     tax_total: toDecimal(totals.taxTotal),
     total: toDecimal(totals.total),
@@ -199,6 +282,16 @@ export function buildOrder(input: OrderInput): FakeOrder {
     customer: input.customer
       ? { id: input.customer.id, name: input.customer.name, email: input.customer.email }
       : null,
+    items_total: toDecimal(totals.itemsTotal),
+    discount_total: toDecimal(totals.discountTotal),
+    shipping_total: toDecimal(totals.shippingTotal),
+    cash_rounding: toDecimal(extras.roundingMinor),
+    coupons: extras.coupons,
+    carrier_name: extras.carrierName,
+    pay_later_method: fullyPaid ? null : extras.payLater,
+    shipping_address: extras.shippingAddress,
+    invoice_address: extras.invoiceAddress ?? extras.shippingAddress,
+    gift_cards: [],
   };
   return { detail, itemCount: totals.itemCount, restocked: false };
 }

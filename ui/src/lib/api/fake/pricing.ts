@@ -1,40 +1,79 @@
-// Cart pricing of the fake backend in integer cents: tax-inclusive prices, tax rounded per
-// line half away from zero, taxes summed per rate (as the Rust core does).
+// Pricing of the fake backend in integer cents: tax-inclusive prices, coupons taken off
+// the line amounts, tax rounded per line half away from zero on what is left, shipping
+// taxed at its own rate, taxes summed per rate (as the Rust core does), and the total
+// due in cash rounded to the store's smallest coin.
+import type { AppliedCouponView } from '../bindings/AppliedCouponView';
 import type { CartLineView } from '../bindings/CartLineView';
 import type { CartView } from '../bindings/CartView';
 import type { ProductSummary } from '../bindings/ProductSummary';
 import type { TaxLineView } from '../bindings/TaxLineView';
-import { toDecimal } from '../../money/money';
+import { roundToIncrement, toDecimal } from '../../money/money';
 import { STORE, TAX_RATES, type FakeProduct, type TaxCode } from './catalog';
 
 export interface PricedLine {
   lineId: number;
   product: FakeProduct;
   quantity: number;
+  /** Unit price × quantity, before coupons. */
+  amountMinor: number;
+  /** What coupons take off the line. */
+  discountMinor: number;
+  /** What the customer pays for the line (after coupons). */
   totalMinor: number;
   taxMinor: number;
 }
 
+/** The delivery of an order, priced (tax-inclusive) and taxed at its carrier's rate. */
+export interface ShippingLine {
+  totalMinor: number;
+  taxMinor: number;
+  tax: TaxCode;
+}
+
 /** `numerator / denominator` rounded half away from zero, for non-negative numerators. */
-function divideRounded(numerator: number, denominator: number): number {
+export function divideRounded(numerator: number, denominator: number): number {
   return Math.floor((2 * numerator + denominator) / (2 * denominator));
 }
 
-export function priceLine(lineId: number, product: FakeProduct, quantity: number): PricedLine {
-  const totalMinor = product.priceMinor * quantity;
-  const percent = TAX_RATES[product.tax].percent;
-  const taxMinor = divideRounded(totalMinor * percent, 100 + percent);
-  return { lineId, product, quantity, totalMinor, taxMinor };
+/** The tax included in a tax-inclusive amount. */
+export function includedTax(totalMinor: number, tax: TaxCode): number {
+  const percent = TAX_RATES[tax].percent;
+  return percent === 0 ? 0 : divideRounded(totalMinor * percent, 100 + percent);
 }
 
-export function taxLines(lines: PricedLine[]): TaxLineView[] {
+export function priceLine(
+  lineId: number,
+  product: FakeProduct,
+  quantity: number,
+  discountMinor = 0,
+): PricedLine {
+  const amountMinor = product.priceMinor * quantity;
+  const totalMinor = amountMinor - discountMinor;
+  return {
+    lineId,
+    product,
+    quantity,
+    amountMinor,
+    discountMinor,
+    totalMinor,
+    taxMinor: includedTax(totalMinor, product.tax),
+  };
+}
+
+export function shippingLine(totalMinor: number, tax: TaxCode): ShippingLine {
+  return { totalMinor, taxMinor: includedTax(totalMinor, tax), tax };
+}
+
+export function taxLines(lines: PricedLine[], shipping: ShippingLine | null = null): TaxLineView[] {
   const byRate = new Map<TaxCode, { base: number; tax: number }>();
-  for (const line of lines) {
-    const sums = byRate.get(line.product.tax) ?? { base: 0, tax: 0 };
-    sums.base += line.totalMinor - line.taxMinor;
-    sums.tax += line.taxMinor;
-    byRate.set(line.product.tax, sums);
-  }
+  const add = (code: TaxCode, total: number, tax: number): void => {
+    const sums = byRate.get(code) ?? { base: 0, tax: 0 };
+    sums.base += total - tax;
+    sums.tax += tax;
+    byRate.set(code, sums);
+  };
+  for (const line of lines) add(line.product.tax, line.totalMinor, line.taxMinor);
+  if (shipping && shipping.totalMinor > 0) add(shipping.tax, shipping.totalMinor, shipping.taxMinor);
   return [...byRate.entries()]
     .sort(([a], [b]) => TAX_RATES[a].percent - TAX_RATES[b].percent)
     .map(([code, sums]) => ({
@@ -47,22 +86,40 @@ export function taxLines(lines: PricedLine[]): TaxLineView[] {
 }
 
 export interface Totals {
+  /** Σ line amounts before coupons. */
+  itemsTotal: number;
+  /** What coupons take off. */
+  discountTotal: number;
+  shippingTotal: number;
   subtotalNet: number;
   taxTotal: number;
+  /** `itemsTotal − discountTotal + shippingTotal`. */
   total: number;
   itemCount: number;
 }
 
-export function totalsOf(lines: PricedLine[]): Totals {
-  let total = 0;
-  let taxTotal = 0;
+export function totalsOf(lines: PricedLine[], shipping: ShippingLine | null = null): Totals {
+  let itemsTotal = 0;
+  let discountTotal = 0;
+  let taxTotal = shipping?.taxMinor ?? 0;
   let itemCount = 0;
   for (const line of lines) {
-    total += line.totalMinor;
+    itemsTotal += line.amountMinor;
+    discountTotal += line.discountMinor;
     taxTotal += line.taxMinor;
     itemCount += line.quantity;
   }
-  return { subtotalNet: total - taxTotal, taxTotal, total, itemCount };
+  const shippingTotal = shipping?.totalMinor ?? 0;
+  const total = itemsTotal - discountTotal + shippingTotal;
+  return {
+    itemsTotal,
+    discountTotal,
+    shippingTotal,
+    subtotalNet: total - taxTotal,
+    taxTotal,
+    total,
+    itemCount,
+  };
 }
 
 function stockWarning(line: PricedLine): string | null {
@@ -71,7 +128,14 @@ function stockWarning(line: PricedLine): string | null {
   return product.stock <= 0 ? 'Not in stock' : `Only ${product.stock} in stock`;
 }
 
-export function cartView(cartId: number | null, lines: PricedLine[]): CartView {
+export interface CartExtras {
+  coupons: AppliedCouponView[];
+  couponNotice: string | null;
+  /** The store's smallest coin in cents (0: cash to the cent). */
+  cashIncrement: number;
+}
+
+export function cartView(cartId: number | null, lines: PricedLine[], extras: CartExtras): CartView {
   const totals = totalsOf(lines);
   const views: CartLineView[] = lines.map((line) => ({
     line_id: line.lineId,
@@ -84,6 +148,7 @@ export function cartView(cartId: number | null, lines: PricedLine[]): CartView {
     total: toDecimal(line.totalMinor),
     tax_label: TAX_RATES[line.product.tax].label,
     stock_warning: stockWarning(line),
+    discount: toDecimal(line.discountMinor),
   }));
   return {
     cart_id: cartId,
@@ -94,6 +159,11 @@ export function cartView(cartId: number | null, lines: PricedLine[]): CartView {
     total: toDecimal(totals.total),
     item_count: totals.itemCount,
     currency_code: STORE.currency,
+    coupons: extras.coupons,
+    items_total: toDecimal(totals.itemsTotal),
+    discount_total: toDecimal(totals.discountTotal),
+    cash_total: toDecimal(roundToIncrement(totals.total, extras.cashIncrement)),
+    coupon_notice: extras.couponNotice,
   };
 }
 

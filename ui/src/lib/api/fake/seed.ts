@@ -61,12 +61,14 @@ export function seedOrders(ledger: Ledger, count: number, now: Date): FakeOrder[
   const next = random(20_261_123);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const orders: FakeOrder[] = [];
+  // Gift cards are sold live only: a seeded order never issues one.
+  const goods = ledger.products.filter((product) => product.kind === 'goods');
   for (let i = 0; i < count; i += 1) {
     const at = new Date(now.getTime() - (count - i) * 5_400_000 - Math.floor(next() * 2_400_000));
     const chosen = new Map<number, PricedLine>();
     const lineCount = 1 + Math.floor(next() * 5);
     for (let l = 0; l < lineCount; l += 1) {
-      const product: FakeProduct = pick(ledger.products);
+      const product: FakeProduct = pick(goods);
       chosen.set(product.id, priceLine(l + 1, product, 1 + Math.floor(next() * 3)));
     }
     const lines = [...chosen.values()];

@@ -38,6 +38,9 @@ export const STATUSES: readonly OrderStatusView[] = [
   status('canceled', 'Canceled', 6, 'canceled', true, '#718096'),
   status('refunded', 'Refunded', 7, 'paid refunded', true, '#c53030'),
   status('returned', 'Returned', 8, 'paid shipped delivered refunded', true, '#9c4221'),
+  status('awaiting_check', 'Awaiting check payment', 9, '', true, '#b7791f'),
+  status('awaiting_wire', 'Awaiting wire payment', 10, '', true, '#b7791f'),
+  status('awaiting_cod', 'Awaiting cash on delivery', 11, '', true, '#b7791f'),
 ];
 
 /** A fresh copy of the default table (the fake's state starts with it). */
