@@ -40,7 +40,8 @@ log "Building the desktop app with the embedded UI"
 ui/node_modules/.bin/tauri build --debug --no-bundle --ci -- -p kassa-desktop >/dev/null
 
 log "End-to-end tests in the real app"
-rm -rf tests/artifacts
+# Fresh screenshots; the document pictures the cargo tests left in subfolders stay.
+find tests/artifacts -maxdepth 1 -name '*.png' -delete 2>/dev/null || true
 export KASSA_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/kassa-desktop"
 export KASSA_CLI_BIN="$CARGO_TARGET_DIR/debug/kassa"
 (cd tests/e2e && dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' npm test --silent)

@@ -215,11 +215,15 @@ pub(crate) fn detail(
         payments: payments
             .into_iter()
             .map(|payment| PaymentView {
+                reference: if payment.method.contains("gift_card") {
+                    payment.reference.as_deref().map(mask_gift_card)
+                } else {
+                    payment.reference
+                },
                 method: payment.method,
                 amount: money(payment.amount_minor),
                 tendered: money(payment.tendered_minor),
                 change: money(payment.change_minor),
-                reference: payment.reference,
             })
             .collect(),
         invoice: invoice.map(|invoice| InvoiceView {
@@ -280,6 +284,20 @@ pub(crate) fn detail(
             .map(|card| crate::gift_cards::gift_card_view(currency, card))
             .collect(),
     })
+}
+
+/// A gift card code as receipts and the order page show it: only its last group, so a
+/// receipt left on the counter cannot be used to spend what is left on the card.
+fn mask_gift_card(code: &str) -> String {
+    let last: String = code
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("****-****-****-{last}")
 }
 
 fn stored_address(json: Option<&str>) -> ApiResult<Option<AddressInput>> {

@@ -357,6 +357,11 @@ async fn a_gift_card_pays_part_and_cash_the_rest_and_two_registers_never_overdra
     assert_eq!(order.payments.len(), 2);
     assert_eq!(order.payments[0].method, "gift_card");
     assert_eq!(order.payments[0].amount, card_part);
+    assert_eq!(
+        order.payments[0].reference.as_deref(),
+        Some("****-****-****-0050"),
+        "receipts never show the whole code of a card that still has money on it"
+    );
     assert_eq!(order.payments[1].amount, cart.total - card_part);
     assert_eq!(order.change_due, dec!(50) - (cart.total - card_part));
     let card = kassa
