@@ -27,6 +27,7 @@ import type { JobView } from './bindings/JobView';
 import type { ListGiftCardsRequest } from './bindings/ListGiftCardsRequest';
 import type { ListOrdersRequest } from './bindings/ListOrdersRequest';
 import type { MassActionRequest } from './bindings/MassActionRequest';
+import type { OpenDocumentRequest } from './bindings/OpenDocumentRequest';
 import type { OrderDetail } from './bindings/OrderDetail';
 import type { OrderPage } from './bindings/OrderPage';
 import type { OrderStatusView } from './bindings/OrderStatusView';
@@ -90,10 +91,17 @@ export interface Backend {
   /** `update_order`: internal reference, tracking code and notes. */
   updateOrder(request: UpdateOrderRequest): Promise<OrderDetail>;
   /**
-   * `save_order_document`: writes the order's invoice, packing slip or receipt as a PDF
-   * into the `documents` folder beside the database and says where.
+   * `save_order_document`: writes the order's invoice, packing slip, receipt or one of its
+   * credit notes (by number, default the latest) as a PDF into the `documents` folder
+   * beside the database and says where (`not_found` when the order has no such document).
    */
   saveOrderDocument(request: SaveDocumentRequest): Promise<SavedDocument>;
+  /**
+   * `open_document`: opens a document Kassa saved (an order's PDF or a mass action's CSV or
+   * PDF) in the system's viewer, where it is printed; `not_found` when the path is not
+   * one of Kassa's files or it is gone.
+   */
+  openDocument(request: OpenDocumentRequest): Promise<null>;
   /** `delete_test_order` (`not_a_test_order` for a real order). */
   deleteTestOrder(request: GetOrderRequest): Promise<null>;
   /** `search_customers`: by name, e-mail or phone. */
@@ -112,6 +120,11 @@ export interface Backend {
   printReceipt(request: PrintReceiptRequest): Promise<PrintOutcome>;
   /** `reprint_last_receipt`: the register's last sale again, without opening the drawer. */
   reprintLastReceipt(): Promise<PrintOutcome>;
+  /**
+   * `print_test_page`: a test page on the saved receipt printer, never opening the drawer
+   * (`printer_not_configured` without one, `printer_failed` when it does not take it).
+   */
+  printTestPage(): Promise<PrintOutcome>;
   /**
    * `apply_coupon`: enters a coupon on the open cart; refused with its reason
    * (`coupon_unknown`, `coupon_expired`, `coupon_minimum_not_reached`, …).

@@ -29,6 +29,7 @@ import type { JobView } from './bindings/JobView';
 import type { ListGiftCardsRequest } from './bindings/ListGiftCardsRequest';
 import type { ListOrdersRequest } from './bindings/ListOrdersRequest';
 import type { MassActionRequest } from './bindings/MassActionRequest';
+import type { OpenDocumentRequest } from './bindings/OpenDocumentRequest';
 import type { OrderDetail } from './bindings/OrderDetail';
 import type { OrderPage } from './bindings/OrderPage';
 import type { OrderStatusView } from './bindings/OrderStatusView';
@@ -133,6 +134,10 @@ export class TauriBackend implements Backend {
     return call('save_order_document', request);
   }
 
+  openDocument(request: OpenDocumentRequest): Promise<null> {
+    return call('open_document', request);
+  }
+
   deleteTestOrder(request: GetOrderRequest): Promise<null> {
     return call('delete_test_order', request);
   }
@@ -167,6 +172,10 @@ export class TauriBackend implements Backend {
 
   reprintLastReceipt(): Promise<PrintOutcome> {
     return call('reprint_last_receipt');
+  }
+
+  printTestPage(): Promise<PrintOutcome> {
+    return call('print_test_page');
   }
 
   applyCoupon(request: CouponCodeRequest): Promise<CartView> {

@@ -1,11 +1,13 @@
 // Mass actions on orders: which action waits for confirmation, starting it, and the job
 // that follows. The job runs in the backend; this only polls it, so the counter stays
 // usable and the polling goes on while another view is shown. `onDone` refreshes lists.
+// A finished job's file (CSV export, packing slips, pick list) opens in the system viewer.
 import type { Backend } from '../api/backend';
 import type { JobView } from '../api/bindings/JobView';
 import type { MassActionKind } from '../api/bindings/MassActionKind';
 import type { MassActionRequest } from '../api/bindings/MassActionRequest';
 import { errorMessage } from '../api/errors';
+import { DocumentOpener } from './documentOpener.svelte';
 import { pollJob } from './jobs';
 
 /** Actions that change money or stock are confirmed first. */
@@ -24,6 +26,9 @@ export class MassActionStore {
     this.starting || (this.job !== null && this.job.status !== 'done' && this.error === null),
   );
 
+  /** Opening the finished job's file in the system viewer. */
+  readonly opener: DocumentOpener;
+
   readonly #backend: Backend;
   readonly #onDone: (job: JobView) => void;
   #follow = 0;
@@ -31,6 +36,7 @@ export class MassActionStore {
   constructor(backend: Backend, onDone: (job: JobView) => void) {
     this.#backend = backend;
     this.#onDone = onDone;
+    this.opener = new DocumentOpener(backend);
   }
 
   /** Starts `request`, or asks for confirmation first when the action needs it. */
@@ -56,6 +62,7 @@ export class MassActionStore {
     this.starting = true;
     this.error = null;
     this.job = null;
+    this.opener.reset();
     try {
       const first = await this.#backend.startMassAction(request);
       this.starting = false;
@@ -79,5 +86,12 @@ export class MassActionStore {
     this.#follow += 1;
     this.job = null;
     this.error = null;
+    this.opener.reset();
+  }
+
+  /** Opens the finished job's file (CSV or PDF) in the system viewer. */
+  async openOutput(): Promise<void> {
+    const path = this.job?.status === 'done' ? this.job.output_path : null;
+    if (path) await this.opener.open(path);
   }
 }

@@ -57,4 +57,9 @@ invoice_address?: AddressInput,
 /**
  * Carrier code; none: in-store pickup.
  */
-carrier_code?: string, };
+carrier_code?: string, 
+/**
+ * The customer's own cart the order was made from (one of `customer_page`'s carts):
+ * it becomes ordered with the order, so it is never ordered twice.
+ */
+source_cart_id?: number, };

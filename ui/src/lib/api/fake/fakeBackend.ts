@@ -6,7 +6,8 @@
 // checkout) and saves its state in localStorage so the cart survives a reload. The tax
 // settings and rates are kept and listed, but prices stay tax-inclusive at the demo rates.
 // URL switches: `?demo` starts with the demo store, `?fresh` ignores saved state,
-// `?latency=300` slows every call down.
+// `?latency=300` slows every call down. No files are written: saved documents get the
+// paths the core would give them, and "opening" one only checks it is such a path.
 import type { Backend } from '../backend';
 import type { AddToCartRequest } from '../bindings/AddToCartRequest';
 import type { AddressInput } from '../bindings/AddressInput';
@@ -37,6 +38,7 @@ import type { ListGiftCardsRequest } from '../bindings/ListGiftCardsRequest';
 import type { ListOrdersRequest } from '../bindings/ListOrdersRequest';
 import type { MassActionRequest } from '../bindings/MassActionRequest';
 import type { NewCustomerInput } from '../bindings/NewCustomerInput';
+import type { OpenDocumentRequest } from '../bindings/OpenDocumentRequest';
 import type { OrderDetail } from '../bindings/OrderDetail';
 import type { OrderPage } from '../bindings/OrderPage';
 import type { OrderStatusView } from '../bindings/OrderStatusView';
@@ -302,6 +304,7 @@ export class FakeBackend implements Backend {
   #state: FakeState;
   readonly #options: FakeOptions;
   readonly #jobs = new FakeJobs();
+  readonly #opened: string[] = [];
 
   constructor(options: FakeOptions) {
     this.#options = options;
@@ -544,14 +547,36 @@ export class FakeBackend implements Backend {
     return structuredClone(order.detail);
   }
 
-  async saveOrderDocument({ uuid, kind }: SaveDocumentRequest): Promise<SavedDocument> {
+  async saveOrderDocument({ uuid, kind, credit_note }: SaveDocumentRequest): Promise<SavedDocument> {
     await this.#delay(300);
     const { detail } = this.#order(uuid);
     if (kind === 'invoice' && !detail.invoice)
       throw new BackendError('not_found', `Order ${detail.reference} has no invoice yet.`);
     // No PDF is made in the browser: a plausible name and a size that grows with the lines.
     const bytes = (kind === 'receipt' ? 9_000 : 24_000) + detail.lines.length * 1_400;
+    if (kind === 'credit_note') {
+      const number = credit_note ?? detail.credit_notes.at(-1)?.number;
+      if (number === undefined)
+        throw new BackendError('not_found', `Order ${detail.reference} has no credit note.`);
+      if (!detail.credit_notes.some((note) => note.number === number))
+        throw new BackendError('not_found', `Order ${detail.reference} has no credit note ${number}.`);
+      return { path: `documents/${detail.reference}-credit-note-${number}.pdf`, bytes };
+    }
     return { path: `documents/${detail.reference}-${kind.replace('_', '-')}.pdf`, bytes };
+  }
+
+  async openDocument({ path }: OpenDocumentRequest): Promise<null> {
+    await this.#delay();
+    if (!/^(documents\/[^/]+\.pdf|exports\/[^/]+\.(pdf|csv))$/.test(path)) {
+      throw new BackendError('not_found', `${path} is not a document Kassa made; save the document first.`);
+    }
+    this.#opened.push(path);
+    return null;
+  }
+
+  /** The documents "opened in the system viewer" so far (for tests). */
+  get opened(): readonly string[] {
+    return this.#opened;
   }
 
   async deleteTestOrder({ uuid }: GetOrderRequest): Promise<null> {
@@ -726,6 +751,12 @@ export class FakeBackend implements Backend {
     const last = this.#state.orders.at(-1);
     if (!last) throw new BackendError('not_found', 'There is no sale yet to reprint.');
     return this.#print(last);
+  }
+
+  async printTestPage(): Promise<PrintOutcome> {
+    await this.#delay(300);
+    this.#printer();
+    return { reference: null, bytes: 640 };
   }
 
   async applyCoupon({ code }: CouponCodeRequest): Promise<CartView> {
@@ -917,13 +948,18 @@ export class FakeBackend implements Backend {
   }
 
   /** No printer in the browser: succeeds when an address is set, with a made-up size. */
-  #print(order: FakeOrder): PrintOutcome {
+  /** Throws unless a receipt printer is set. */
+  #printer(): void {
     if (this.#state.printer.address === '') {
       throw new BackendError(
         'printer_not_configured',
         'No receipt printer is set up. Add one in Settings → Receipt printer.',
       );
     }
+  }
+
+  #print(order: FakeOrder): PrintOutcome {
+    this.#printer();
     return { reference: order.detail.reference, bytes: 600 + order.detail.lines.length * 96 };
   }
 

@@ -50,3 +50,14 @@ describe('FakeBackend printer', () => {
     expect((await api.reprintLastReceipt()).reference).toBe(order.reference);
   });
 });
+
+describe('FakeBackend test page', () => {
+  it('prints a test page only once a printer is set', async () => {
+    const api = backend();
+    expect(await codeOf(api.printTestPage())).toBe('printer_not_configured');
+    await api.savePrinterSettings({ address: 'tcp:printer', paper_mm: 80 });
+    const outcome = await api.printTestPage();
+    expect(outcome.reference).toBeNull();
+    expect(outcome.bytes).toBeGreaterThan(0);
+  });
+});
