@@ -5,16 +5,24 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kassa_core::api::{
-    AddToCartRequest, AddressView, AppStatus, CarrierInput, CartView, ChangeStatusRequest,
-    CheckoutDraft, CheckoutQuote, CheckoutReceipt, CheckoutRequest, CouponCodeRequest, CouponInput,
-    CouponView, CreateCustomerRequest, CustomerRequest, CustomerSummary, DemoSummary,
-    GetOrderRequest, GiftCardDetail, GiftCardRequest, GiftCardView, GrantStoreCreditRequest,
-    JobRequest, JobView, ListGiftCardsRequest, ListOrdersRequest, MassActionRequest,
-    OpenDocumentRequest, OrderDetail, OrderPage, OrderStatusView, PaymentMethodInput, PrintOutcome,
+    AddToCartRequest, AddressView, AppStatus, CarrierInput, CartRequest, CartSummary, CartView,
+    ChangeStatusRequest, CheckoutDraft, CheckoutQuote, CheckoutReceipt, CheckoutRequest,
+    CouponCodeRequest, CouponInput, CouponView, CreateCustomerRequest, CustomerPage,
+    CustomerRequest, CustomerSummary, DeleteAddressRequest, DemoSummary, GetOrderRequest,
+    GiftCardDetail, GiftCardRequest, GiftCardView, GrantStoreCreditRequest, JobRequest, JobView,
+    ListGiftCardsRequest, ListOrdersRequest, MassActionRequest, OpenDocumentRequest, OrderDetail,
+    OrderPage, OrderStatusView, ParkCartRequest, PaymentMethodInput, PrintOutcome,
     PrintReceiptRequest, PrinterSettings, ProductSummary, RecordPaymentRequest, RemoveLineRequest,
-    SaveDocumentRequest, SavedDocument, ScanRequest, ScanResult, SearchCustomersRequest,
-    SearchProductsRequest, SetQuantityRequest, StaffOrderRequest, StoreCreditView, TaxRateInput,
-    TaxSettingsInput, TaxSettingsView, UpdateOrderRequest,
+    SaveAddressRequest, SaveDocumentRequest, SavedDocument, ScanRequest, ScanResult,
+    SearchCustomersRequest, SearchProductsRequest, SetCartCustomerRequest, SetQuantityRequest,
+    StaffOrderRequest, StoreCreditView, TaxRateInput, TaxSettingsInput, TaxSettingsView,
+    UpdateCustomerRequest, UpdateOrderRequest,
+};
+use kassa_core::api::{
+    BarcodeLookupRequest, CategoryInput, CategoryView, ExportProductsRequest, ImportJobRequest,
+    ImportPreview, ListProductsRequest, ProductDetail, ProductExport, ProductImportRequest,
+    ProductImportStatus, ProductInput, ProductPage, ProductRequest, ProductVariants,
+    SearchCatalogRequest, SetProductActiveRequest,
 };
 use kassa_core::paths::resolve_database_path;
 use kassa_core::{ApiError, ErrorCode, Kassa, RegisterConfig, SystemClock};
@@ -305,6 +313,78 @@ async fn open_document(
         })
 }
 
+#[tauri::command]
+async fn park_cart(kassa: State<'_, Kassa>, request: ParkCartRequest) -> Reply<CartView> {
+    kassa.park_cart(request).await
+}
+
+#[tauri::command]
+async fn parked_carts(kassa: State<'_, Kassa>) -> Reply<Vec<CartSummary>> {
+    kassa.parked_carts().await
+}
+
+#[tauri::command]
+async fn resume_cart(kassa: State<'_, Kassa>, request: CartRequest) -> Reply<CartView> {
+    kassa.resume_cart(request).await
+}
+
+#[tauri::command]
+async fn discard_cart(kassa: State<'_, Kassa>, request: CartRequest) -> Reply<()> {
+    kassa.discard_cart(request).await
+}
+
+#[tauri::command]
+async fn cart_by_id(kassa: State<'_, Kassa>, request: CartRequest) -> Reply<CartView> {
+    kassa.cart_by_id(request).await
+}
+
+#[tauri::command]
+async fn set_cart_customer(
+    kassa: State<'_, Kassa>,
+    request: SetCartCustomerRequest,
+) -> Reply<CartView> {
+    kassa.set_cart_customer(request).await
+}
+
+#[tauri::command]
+async fn abandoned_carts(kassa: State<'_, Kassa>) -> Reply<Vec<CartSummary>> {
+    kassa.abandoned_carts().await
+}
+
+#[tauri::command]
+async fn mark_recovery_sent(kassa: State<'_, Kassa>, request: CartRequest) -> Reply<()> {
+    kassa.mark_recovery_sent(request).await
+}
+
+#[tauri::command]
+async fn customer_page(kassa: State<'_, Kassa>, request: CustomerRequest) -> Reply<CustomerPage> {
+    kassa.customer_page(request).await
+}
+
+#[tauri::command]
+async fn update_customer(
+    kassa: State<'_, Kassa>,
+    request: UpdateCustomerRequest,
+) -> Reply<CustomerPage> {
+    kassa.update_customer(request).await
+}
+
+#[tauri::command]
+async fn save_customer_address(
+    kassa: State<'_, Kassa>,
+    request: SaveAddressRequest,
+) -> Reply<Vec<AddressView>> {
+    kassa.save_customer_address(request).await
+}
+
+#[tauri::command]
+async fn delete_customer_address(
+    kassa: State<'_, Kassa>,
+    request: DeleteAddressRequest,
+) -> Reply<Vec<AddressView>> {
+    kassa.delete_customer_address(request).await
+}
+
 /// Queues the job and starts the worker in the background: the counter is never blocked.
 #[tauri::command]
 async fn start_mass_action(kassa: State<'_, Kassa>, request: MassActionRequest) -> Reply<JobView> {
@@ -316,6 +396,100 @@ async fn start_mass_action(kassa: State<'_, Kassa>, request: MassActionRequest) 
 #[tauri::command]
 async fn job_status(kassa: State<'_, Kassa>, request: JobRequest) -> Reply<JobView> {
     kassa.job_status(request).await
+}
+
+#[tauri::command]
+async fn search_catalog(
+    kassa: State<'_, Kassa>,
+    request: SearchCatalogRequest,
+) -> Reply<Vec<ProductSummary>> {
+    kassa.search_catalog(request).await
+}
+
+#[tauri::command]
+async fn lookup_barcode(
+    kassa: State<'_, Kassa>,
+    request: BarcodeLookupRequest,
+) -> Reply<ProductSummary> {
+    kassa.lookup_barcode(request).await
+}
+
+#[tauri::command]
+async fn product_variants(
+    kassa: State<'_, Kassa>,
+    request: ProductRequest,
+) -> Reply<ProductVariants> {
+    kassa.product_variants(request).await
+}
+
+#[tauri::command]
+async fn list_products(
+    kassa: State<'_, Kassa>,
+    request: ListProductsRequest,
+) -> Reply<ProductPage> {
+    kassa.list_products(request).await
+}
+
+#[tauri::command]
+async fn get_product(kassa: State<'_, Kassa>, request: ProductRequest) -> Reply<ProductDetail> {
+    kassa.get_product(request).await
+}
+
+#[tauri::command]
+async fn save_product(kassa: State<'_, Kassa>, request: ProductInput) -> Reply<ProductDetail> {
+    kassa.save_product(request).await
+}
+
+#[tauri::command]
+async fn set_product_active(
+    kassa: State<'_, Kassa>,
+    request: SetProductActiveRequest,
+) -> Reply<ProductSummary> {
+    kassa.set_product_active(request).await
+}
+
+#[tauri::command]
+async fn list_categories(kassa: State<'_, Kassa>) -> Reply<Vec<CategoryView>> {
+    kassa.list_categories().await
+}
+
+#[tauri::command]
+async fn save_category(kassa: State<'_, Kassa>, request: CategoryInput) -> Reply<CategoryView> {
+    kassa.save_category(request).await
+}
+
+#[tauri::command]
+async fn preview_product_import(
+    kassa: State<'_, Kassa>,
+    request: ProductImportRequest,
+) -> Reply<ImportPreview> {
+    kassa.preview_product_import(request).await
+}
+
+/// Returns the job at once; the import runs in the background (poll
+/// `product_import_status`).
+#[tauri::command]
+async fn start_product_import(
+    kassa: State<'_, Kassa>,
+    request: ProductImportRequest,
+) -> Reply<ProductImportStatus> {
+    kassa.start_product_import(request).await
+}
+
+#[tauri::command]
+async fn product_import_status(
+    kassa: State<'_, Kassa>,
+    request: ImportJobRequest,
+) -> Reply<ProductImportStatus> {
+    kassa.product_import_status(request).await
+}
+
+#[tauri::command]
+async fn export_products(
+    kassa: State<'_, Kassa>,
+    request: ExportProductsRequest,
+) -> Reply<ProductExport> {
+    kassa.export_products(request).await
 }
 
 fn spawn_job_worker(kassa: Kassa) {
@@ -403,6 +577,31 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             save_tax_rate,
             print_test_page,
             open_document,
+            park_cart,
+            parked_carts,
+            resume_cart,
+            discard_cart,
+            cart_by_id,
+            set_cart_customer,
+            abandoned_carts,
+            mark_recovery_sent,
+            customer_page,
+            update_customer,
+            save_customer_address,
+            delete_customer_address,
+            search_catalog,
+            lookup_barcode,
+            product_variants,
+            list_products,
+            get_product,
+            save_product,
+            set_product_active,
+            list_categories,
+            save_category,
+            preview_product_import,
+            start_product_import,
+            product_import_status,
+            export_products,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

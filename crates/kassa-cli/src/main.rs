@@ -1,8 +1,14 @@
 //! `kassa`: the headless command over the same application API as the desktop app.
 //!
 //! ```text
-//! kassa [--db PATH] demo [--if-empty] [--orders N]   load the demo store (and N past orders)
+//! kassa [--db PATH] demo [--if-empty] [--orders N] [--products N]
+//!                                             load the demo store (and N past orders, N
+//!                                             generated products)
 //! kassa [--db PATH] orders [--limit N]        list orders, newest first
+//! kassa [--db PATH] order REFERENCE           one order with everything on it, as JSON
+//! kassa [--db PATH] gift-card CODE            a gift card and its ledger, as JSON
+//! kassa [--db PATH] products import FILE [--preview]   import products from a CSV file
+//! kassa [--db PATH] products export [--category ID]    export products to a CSV file
 //! kassa [--db PATH] status                    what the app would show at start
 //! ```
 //! The database is `--db`, else `KASSA_DB`, else the OS app-data folder, as for the app.
@@ -13,7 +19,10 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use kassa_core::api::ListOrdersRequest;
+use kassa_core::api::{
+    ExportProductsRequest, GetOrderRequest, GiftCardRequest, ImportJobRequest, ImportState,
+    ListOrdersRequest, ProductImportRequest,
+};
 use kassa_core::paths::resolve_database_path;
 use kassa_core::{Kassa, RegisterConfig, SystemClock};
 
@@ -45,6 +54,15 @@ enum Command {
         /// Also generate this many past orders (into a store without orders).
         #[arg(long, value_name = "N")]
         orders: Option<u32>,
+        /// Also generate a catalog of this many products (categories, variations, EAN-13
+        /// barcodes), after the products the store has.
+        #[arg(long, value_name = "N")]
+        products: Option<u32>,
+    },
+    /// Import or export products as CSV.
+    Products {
+        #[command(subcommand)]
+        action: ProductsCommand,
     },
     /// List orders, newest first.
     Orders {
@@ -55,8 +73,36 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show one order with its lines, taxes, payments, delivery and history, as JSON.
+    Order {
+        /// The order's reference, e.g. S1-R1-000001.
+        reference: String,
+    },
+    /// Show a gift card with its balance and ledger, as JSON.
+    GiftCard {
+        /// The code printed on the card.
+        code: String,
+    },
     /// Show the store's status.
     Status,
+}
+
+#[derive(Debug, Subcommand)]
+enum ProductsCommand {
+    /// Import products from a CSV file (one transaction: a refused row imports nothing).
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Only say what the import would do.
+        #[arg(long)]
+        preview: bool,
+    },
+    /// Export products to a CSV file in the exports folder beside the database.
+    Export {
+        /// Only this category and its subcategories.
+        #[arg(long, value_name = "ID")]
+        category: Option<i64>,
+    },
 }
 
 #[tokio::main]
@@ -80,7 +126,11 @@ async fn main() -> Result<()> {
 async fn run(kassa: &Kassa, command: Command) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
-        Command::Demo { if_empty, orders } => {
+        Command::Demo {
+            if_empty,
+            orders,
+            products,
+        } => {
             if kassa.app_status().await?.product_count == 0 {
                 let summary = kassa.load_demo().await?;
                 writeln!(
@@ -88,9 +138,21 @@ async fn run(kassa: &Kassa, command: Command) -> Result<()> {
                     "Loaded the demo store: {} products in {} categories, {} tax rates, {} customers.",
                     summary.products, summary.categories, summary.tax_rates, summary.customers
                 )?;
-            } else if orders.is_none() && !if_empty {
+            } else if orders.is_none() && products.is_none() && !if_empty {
                 // Say why nothing happened, with the application's own error.
                 kassa.load_demo().await?;
+            }
+            if let Some(count) = products {
+                let started = std::time::Instant::now();
+                let made = kassa.generate_catalog(count).await?;
+                writeln!(
+                    out,
+                    "Generated {} products ({} variations) in {} categories in {:.1?}.",
+                    made.products,
+                    made.variations,
+                    made.categories,
+                    started.elapsed()
+                )?;
             }
             if let Some(count) = orders {
                 let started = std::time::Instant::now();
@@ -137,9 +199,93 @@ async fn run(kassa: &Kassa, command: Command) -> Result<()> {
                 }
             }
         }
+        Command::Order { reference } => {
+            let page = kassa
+                .list_orders(ListOrdersRequest {
+                    search: Some(reference.clone()),
+                    limit: Some(10),
+                    ..Default::default()
+                })
+                .await?;
+            let summary = page
+                .orders
+                .iter()
+                .find(|order| order.reference == reference)
+                .with_context(|| format!("no order has the reference {reference}"))?;
+            let order = kassa
+                .get_order(GetOrderRequest { uuid: summary.uuid })
+                .await?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&order)?)?;
+        }
+        Command::GiftCard { code } => {
+            let card = kassa.gift_card(GiftCardRequest { code }).await?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&card)?)?;
+        }
+        Command::Products { action } => products(kassa, action, &mut out).await?,
         Command::Status => {
             let status = kassa.app_status().await?;
             writeln!(out, "{}", serde_json::to_string_pretty(&status)?)?;
+        }
+    }
+    Ok(())
+}
+
+async fn products(kassa: &Kassa, action: ProductsCommand, out: &mut impl Write) -> Result<()> {
+    match action {
+        ProductsCommand::Import { file, preview } => {
+            let request = ProductImportRequest {
+                path: Some(file.display().to_string()),
+                ..ProductImportRequest::default()
+            };
+            if preview {
+                let preview = kassa.preview_product_import(request).await?;
+                writeln!(
+                    out,
+                    "{} rows: {} to create, {} to update, {} refused.",
+                    preview.total_rows, preview.creates, preview.updates, preview.rejected_rows
+                )?;
+                for problem in &preview.rejected {
+                    writeln!(
+                        out,
+                        "line {} {}: {}",
+                        problem.line, problem.column, problem.reason
+                    )?;
+                }
+                return Ok(());
+            }
+            let mut status = kassa.start_product_import(request).await?;
+            while !matches!(status.state, ImportState::Done | ImportState::Failed) {
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                status = kassa
+                    .product_import_status(ImportJobRequest {
+                        job_id: status.job_id,
+                    })
+                    .await?;
+            }
+            for problem in &status.rejected {
+                writeln!(
+                    out,
+                    "line {} {}: {}",
+                    problem.line, problem.column, problem.reason
+                )?;
+            }
+            if let Some(error) = status.error {
+                return Err(error.into());
+            }
+            writeln!(
+                out,
+                "Imported {}: {} created, {} updated.",
+                status.file_name, status.created, status.updated
+            )?;
+        }
+        ProductsCommand::Export { category } => {
+            let export = kassa
+                .export_products(ExportProductsRequest {
+                    category_id: category,
+                    ..ExportProductsRequest::default()
+                })
+                .await?;
+            writeln!(out, "Exported {} products to {}.", export.rows, export.path)?;
         }
     }
     Ok(())

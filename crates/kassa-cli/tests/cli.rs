@@ -77,3 +77,40 @@ fn demo_if_empty_succeeds_on_a_loaded_store() {
         );
     }
 }
+
+#[test]
+fn an_order_and_a_gift_card_are_shown_as_json() {
+    let folder = tempfile::tempdir().unwrap();
+    let database = folder.path().join("cli.sqlite3");
+    let run = |args: &[&str]| {
+        let output = kassa()
+            .arg("--db")
+            .arg(&database)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (ok, _, stderr) = run(&["demo", "--orders", "3"]);
+    assert!(ok, "{stderr}");
+    let (ok, stdout, stderr) = run(&["order", "S1-R1-000001"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("\"reference\": \"S1-R1-000001\""),
+        "{stdout}"
+    );
+    let (ok, _, stderr) = run(&["order", "S9-R9-999999"]);
+    assert!(
+        !ok && stderr.contains("no order has the reference"),
+        "{stderr}"
+    );
+    let (ok, stdout, stderr) = run(&["gift-card", "kass a000 0000 0050"]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("\"balance\": \"50.00\""), "{stdout}");
+    let (ok, _, stderr) = run(&["gift-card", "nope"]);
+    assert!(!ok && stderr.contains("No gift card"), "{stderr}");
+}

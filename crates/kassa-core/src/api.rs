@@ -4,6 +4,10 @@
 //! `ui/src/lib/api/bindings/`, and the test command fails when the committed bindings are
 //! stale. Money is a decimal string in JSON (`"12.50"`), never a float.
 
+mod catalog;
+
+pub use catalog::*;
+
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -65,9 +69,30 @@ pub struct ProductSummary {
     pub stock_tracked: bool,
     /// Units on hand.
     pub stock_on_hand: i64,
+    /// Whether the product has variations: it is not sold itself, the counter asks which
+    /// one (`product_variants`).
+    #[ts(optional)]
+    pub has_variations: Option<bool>,
+    /// For a variation: the product it is a variation of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub parent_id: Option<i64>,
+    /// For a variation: its attribute values, e.g. `L / Red`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub variation: Option<String>,
+    /// Whether the product is switched on (the counter shows only those; the owner's list
+    /// shows all).
+    #[ts(optional)]
+    pub active: Option<bool>,
+    /// Item or gift card.
+    #[ts(optional)]
+    pub kind: Option<ProductKind>,
 }
 
-/// Search the catalog by name, SKU or barcode prefix.
+/// Search the catalog by name, SKU, barcode or attribute values: every word as a prefix
+/// ("dark choc", a partial SKU). Only products switched on; parents with variations
+/// included (`has_variations`). With a category filter: `search_catalog`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[ts(export)]
 pub struct SearchProductsRequest {
@@ -200,6 +225,10 @@ pub struct CartView {
     /// the store rounds cash (Settings → Taxes), else the total.
     #[ts(type = "string")]
     pub cash_total: Decimal,
+    /// What the clerk called the cart when parking it (empty for a fresh cart).
+    pub name: String,
+    /// The customer the cart is for, if one is attached.
+    pub customer: Option<CustomerSummary>,
     /// Set when a coupon on the cart no longer applies (it expired, the cart fell below
     /// its minimum …): the cart is priced without coupons and this says why; checkout
     /// refuses until the coupon is removed.
@@ -619,6 +648,10 @@ pub struct CheckoutDraft {
     /// Carrier code; none: in-store pickup.
     #[ts(optional)]
     pub carrier_code: Option<String>,
+    /// The customer's own cart the order was made from (one of `customer_page`'s carts):
+    /// it becomes ordered with the order, so it is never ordered twice.
+    #[ts(optional)]
+    pub source_cart_id: Option<i64>,
 }
 
 /// A postal address as entered.
@@ -1392,4 +1425,124 @@ pub struct PrintOutcome {
     pub reference: Option<String>,
     /// Bytes sent to the printer.
     pub bytes: i64,
+}
+
+/// Parks the register's open cart (the counter starts a fresh one).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct ParkCartRequest {
+    /// A name to find it by, e.g. "Lady in the red coat" (optional).
+    #[ts(optional)]
+    pub name: Option<String>,
+}
+
+/// A cart by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct CartRequest {
+    /// Id.
+    pub cart_id: i64,
+}
+
+/// Attaches a customer to the register's open cart, or detaches it (`null`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct SetCartCustomerRequest {
+    /// The customer; none detaches.
+    pub customer_id: Option<i64>,
+}
+
+/// A cart in a list (parked, a customer's, abandoned).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CartSummary {
+    /// Id.
+    pub cart_id: i64,
+    /// Register.
+    pub register_code: String,
+    /// `open` or `parked`.
+    pub status: String,
+    /// Name given when parked.
+    pub name: String,
+    /// Customer.
+    pub customer: Option<CustomerRef>,
+    /// Units.
+    pub item_count: i64,
+    /// Σ price × quantity at today's prices, before coupons.
+    #[ts(type = "string")]
+    pub value: Decimal,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+    /// When a recovery e-mail was sent (abandoned carts).
+    pub recovery_sent_at: Option<DateTime<Utc>>,
+}
+
+/// Everything the customer page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CustomerPage {
+    /// The customer.
+    pub customer: CustomerSummary,
+    /// Staff notes.
+    pub notes: String,
+    /// Addresses, defaults first.
+    pub addresses: Vec<AddressView>,
+    /// The 50 most recent orders.
+    pub orders: Vec<OrderSummary>,
+    /// Carts that did not become orders.
+    pub carts: Vec<CartSummary>,
+    /// Orders placed.
+    pub order_count: i64,
+    /// What the paid orders came to, less refunds.
+    #[ts(type = "string")]
+    pub total_spent: Decimal,
+}
+
+/// Edits a customer.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct UpdateCustomerRequest {
+    /// The customer.
+    pub customer_id: i64,
+    /// Name.
+    pub name: String,
+    /// E-mail.
+    #[ts(optional)]
+    pub email: Option<String>,
+    /// Phone.
+    #[ts(optional)]
+    pub phone: Option<String>,
+    /// Group.
+    pub customer_group: String,
+    /// Newsletter opt-in.
+    pub newsletter: bool,
+    /// Staff notes.
+    pub notes: String,
+}
+
+/// Adds or changes one of a customer's addresses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct SaveAddressRequest {
+    /// The customer.
+    pub customer_id: i64,
+    /// The address to change; none adds one.
+    #[ts(optional)]
+    pub address_id: Option<i64>,
+    /// The address.
+    pub address: AddressInput,
+    /// Use it for shipping unless another is chosen.
+    pub is_default_shipping: bool,
+    /// Use it for invoices unless another is chosen.
+    pub is_default_invoice: bool,
+}
+
+/// Deletes one of a customer's addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct DeleteAddressRequest {
+    /// The customer.
+    pub customer_id: i64,
+    /// The address.
+    pub address_id: i64,
 }

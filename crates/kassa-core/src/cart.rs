@@ -56,13 +56,26 @@ pub(crate) fn line_inputs(
 }
 
 fn stock_warning(line: &CartLineRow) -> Option<String> {
-    if !line.stock_tracked || line.quantity <= line.stock_on_hand {
+    if !line.active {
+        Some("No longer for sale".to_owned())
+    } else if !line.stock_tracked || line.quantity <= line.stock_on_hand {
         None
     } else if line.stock_on_hand <= 0 {
         Some("Out of stock".to_owned())
     } else {
         Some(format!("Only {} in stock", line.stock_on_hand))
     }
+}
+
+/// Lines of products that are no longer for sale stay in the cart at quantity 0 (with a
+/// message) so that they never block the rest of the cart.
+pub(crate) fn sellable(mut lines: Vec<CartLineRow>) -> Vec<CartLineRow> {
+    for line in &mut lines {
+        if !line.active {
+            line.quantity = 0;
+        }
+    }
+    lines
 }
 
 /// A cart's lines (store's own tax rates), coupons and customer.
@@ -72,7 +85,7 @@ async fn cart_contents(
 ) -> ApiResult<(Vec<CartLineRow>, Vec<CouponRow>, Option<CustomerRow>)> {
     Ok(match cart {
         Some(cart) => (
-            tx.cart_lines(cart.id, None).await?,
+            sellable(tx.cart_lines(cart.id, None).await?),
             tx.cart_coupons(cart.id).await?,
             match cart.customer_id {
                 Some(id) => tx.customer(id).await?,
@@ -149,6 +162,8 @@ pub(crate) async fn cart_view(
         discount_total: pricing.discount_total,
         cash_total: currency.round_to_increment(pricing.total, settings.cash_rounding_increment),
         coupon_notice,
+        name: cart.map(|cart| cart.name.clone()).unwrap_or_default(),
+        customer: customer.map(|customer| crate::customers::customer_summary(settings, customer)),
     })
 }
 

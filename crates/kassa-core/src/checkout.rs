@@ -286,7 +286,10 @@ pub(crate) async fn place_order_in_tx(
         .shipping_address
         .map(|address| address.country_code.trim().to_uppercase());
     let lines = tx.cart_lines(order.cart_id, country.as_deref()).await?;
-    let sold: Vec<CartLineRow> = lines.into_iter().filter(|line| line.quantity > 0).collect();
+    let sold: Vec<CartLineRow> = lines
+        .into_iter()
+        .filter(|line| line.quantity > 0 && line.active)
+        .collect();
     if sold.is_empty() {
         return Err(ApiError::new(
             ErrorCode::EmptyCart,

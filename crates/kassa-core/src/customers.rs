@@ -2,20 +2,23 @@
 //! address, their addresses, and store credit with its ledger.
 
 use kassa_store::WriteTx;
+use kassa_store::cart_lists::CustomerUpdate;
 use kassa_store::customers::{AddressRow, CustomerRow, NewCustomer};
 use kassa_store::gift_cards::LedgerRow;
 use rust_decimal::Decimal;
 
 use crate::api::{
-    AddressInput, AddressView, CreateCustomerRequest, CustomerKind, CustomerRequest,
-    CustomerSummary, GrantStoreCreditRequest, LedgerEntryView, NewCustomerInput,
-    SearchCustomersRequest, StoreCreditView,
+    AddressInput, AddressView, CreateCustomerRequest, CustomerKind, CustomerPage, CustomerRequest,
+    CustomerSummary, DeleteAddressRequest, GrantStoreCreditRequest, LedgerEntryView,
+    NewCustomerInput, SaveAddressRequest, SearchCustomersRequest, StoreCreditView,
+    UpdateCustomerRequest,
 };
 use crate::checkout::minor;
 use crate::settings::StoreSettings;
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
 
 const MAX_FIELD: usize = 200;
+const MAX_NOTES: usize = 4_000;
 
 pub(crate) fn customer_summary(settings: &StoreSettings, row: CustomerRow) -> CustomerSummary {
     CustomerSummary {
@@ -61,6 +64,18 @@ fn optional<'a>(name: &str, value: Option<&'a String>) -> ApiResult<Option<&'a s
     })
 }
 
+fn checked_email(email: Option<&str>) -> ApiResult<Option<&str>> {
+    if let Some(email) = email
+        && (!email.contains('@') || email.contains(' '))
+    {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("“{email}” is not an e-mail address."),
+        ));
+    }
+    Ok(email)
+}
+
 /// A checked address: every part present, the country a two-letter ISO code.
 pub(crate) fn checked_address(address: &AddressInput) -> ApiResult<AddressInput> {
     let country = field("country", &address.country_code, true)?.to_uppercase();
@@ -88,15 +103,7 @@ pub(crate) async fn create_customer_in_tx(
     now: chrono::DateTime<chrono::Utc>,
 ) -> ApiResult<i64> {
     let name = field("customer's name", &customer.name, true)?;
-    let email = optional("e-mail", customer.email.as_ref())?;
-    if let Some(email) = email
-        && (!email.contains('@') || email.contains(' '))
-    {
-        return Err(ApiError::new(
-            ErrorCode::InvalidInput,
-            format!("“{email}” is not an e-mail address."),
-        ));
-    }
+    let email = checked_email(optional("e-mail", customer.email.as_ref())?)?;
     let phone = optional("phone", customer.phone.as_ref())?;
     let group = optional("customer group", customer.customer_group.as_ref())?.unwrap_or("retail");
     let id = tx
@@ -222,6 +229,131 @@ impl Kassa {
                 format!("Customer {customer_id} does not exist."),
             )
         })
+    }
+
+    /// Everything the customer page shows: details and notes, addresses, recent orders,
+    /// unordered carts and what the customer spent.
+    pub async fn customer_page(&self, request: CustomerRequest) -> ApiResult<CustomerPage> {
+        let settings = self.settings().await?;
+        let currency = &settings.pricing.currency;
+        let customer = self.customer_row(request.customer_id).await?;
+        let id = customer.id;
+        let totals = self.store.customer_totals(id).await?;
+        Ok(CustomerPage {
+            notes: self.store.customer_notes(id).await?.unwrap_or_default(),
+            addresses: self.customer_addresses(request).await?,
+            orders: self
+                .store
+                .customer_orders(id, 50)
+                .await?
+                .into_iter()
+                .map(|row| crate::orders::summary(currency, row))
+                .collect::<ApiResult<_>>()?,
+            carts: self
+                .store
+                .customer_carts(id)
+                .await?
+                .into_iter()
+                .map(|row| crate::carts::cart_summary(&settings, row))
+                .collect(),
+            order_count: totals.order_count,
+            total_spent: currency.from_minor_units(totals.spent_minor),
+            customer: customer_summary(&settings, customer),
+        })
+    }
+
+    /// Edits a customer's details, group, newsletter opt-in and notes.
+    pub async fn update_customer(&self, request: UpdateCustomerRequest) -> ApiResult<CustomerPage> {
+        let name = field("customer's name", &request.name, true)?;
+        let email = checked_email(optional("e-mail", request.email.as_ref())?)?;
+        let phone = optional("phone", request.phone.as_ref())?;
+        let group = field("customer group", &request.customer_group, true)?;
+        if request.notes.chars().count() > MAX_NOTES {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("The notes are longer than {MAX_NOTES} characters."),
+            ));
+        }
+        let mut tx = self.store.begin_write().await?;
+        let update = CustomerUpdate {
+            name,
+            email,
+            phone,
+            customer_group: group,
+            newsletter: request.newsletter,
+            notes: request.notes.trim(),
+        };
+        if !tx.update_customer(request.customer_id, &update).await? {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("Customer {} does not exist.", request.customer_id),
+            ));
+        }
+        tx.commit().await?;
+        self.customer_page(CustomerRequest {
+            customer_id: request.customer_id,
+        })
+        .await
+    }
+
+    /// Adds or changes one of a customer's addresses.
+    pub async fn save_customer_address(
+        &self,
+        request: SaveAddressRequest,
+    ) -> ApiResult<Vec<AddressView>> {
+        let address = checked_address(&request.address)?;
+        self.customer_row(request.customer_id).await?;
+        let mut row = address_row(&address, false);
+        row.is_default_shipping = request.is_default_shipping;
+        row.is_default_invoice = request.is_default_invoice;
+        let mut tx = self.store.begin_write().await?;
+        match request.address_id {
+            Some(address_id) => {
+                row.id = address_id;
+                if !tx
+                    .replace_customer_address(request.customer_id, &row)
+                    .await?
+                {
+                    return Err(ApiError::new(
+                        ErrorCode::NotFound,
+                        format!("Address {address_id} is not one of this customer's."),
+                    ));
+                }
+            }
+            None => {
+                tx.add_customer_address(request.customer_id, &row).await?;
+            }
+        }
+        tx.commit().await?;
+        self.customer_addresses(CustomerRequest {
+            customer_id: request.customer_id,
+        })
+        .await
+    }
+
+    /// Deletes one of a customer's addresses (orders keep their own copy).
+    pub async fn delete_customer_address(
+        &self,
+        request: DeleteAddressRequest,
+    ) -> ApiResult<Vec<AddressView>> {
+        let mut tx = self.store.begin_write().await?;
+        if !tx
+            .delete_customer_address(request.customer_id, request.address_id)
+            .await?
+        {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!(
+                    "Address {} is not one of this customer's.",
+                    request.address_id
+                ),
+            ));
+        }
+        tx.commit().await?;
+        self.customer_addresses(CustomerRequest {
+            customer_id: request.customer_id,
+        })
+        .await
     }
 
     /// A customer's store credit and its ledger.

@@ -10,7 +10,7 @@ use kassa_store::coupons::{CouponRow, CouponWrite};
 use kassa_store::gift_cards::NewGiftCard;
 use kassa_store::shipping::{CarrierRangeRow, CarrierRow};
 
-use crate::api::DemoSummary;
+use crate::api::{CatalogSummary, DemoSummary};
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
 
 /// (category, tax class, base price in cents, items)
@@ -340,6 +340,30 @@ async fn load_demo_checkout(
 }
 
 impl Kassa {
+    /// Generates a big catalog of `count` products (`kassa demo --products N`) after the
+    /// products the store has, set-based inside SQLite (a million take well under a
+    /// minute): two-level categories, unique SKUs, valid EAN-13 barcodes in the in-store
+    /// range (`2…`), one clothing family with six variations (Size × Colour) in every 50
+    /// rows, one product in 997 switched off. The store needs its tax classes: load the
+    /// demo store first.
+    pub async fn generate_catalog(&self, count: u32) -> ApiResult<CatalogSummary> {
+        if self.store.tax_class_codes().await?.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "A generated catalog needs the demo store's tax classes: load the demo store first.",
+            ));
+        }
+        let generated = self
+            .store
+            .generate_catalog(i64::from(count), self.clock.now())
+            .await?;
+        Ok(CatalogSummary {
+            products: generated.products,
+            variations: generated.variations,
+            categories: generated.categories,
+        })
+    }
+
     /// Generates `count` past orders over the last two years into a demo store without
     /// orders (`kassa demo --orders N`), for the back office and its benchmarks.
     pub async fn generate_order_history(&self, count: u32) -> ApiResult<i64> {

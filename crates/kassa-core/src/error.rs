@@ -68,6 +68,27 @@ pub enum ErrorCode {
     Database,
     /// A bug or an unexpected state; nothing was written.
     Internal,
+    /// The product has variations and is not sold itself: ask which one
+    /// (`product_variants`) and add that.
+    ChooseVariation,
+    /// The product is switched off: it cannot be scanned or sold until the owner switches
+    /// it on again.
+    ProductInactive,
+    /// Another product already has this SKU.
+    DuplicateSku,
+    /// Another product already has this barcode (or the product lists it twice).
+    DuplicateBarcode,
+    /// The barcode is not valid: a wrong EAN-13, UPC-A or EAN-8 check digit, or characters
+    /// a scanner cannot send.
+    InvalidBarcode,
+    /// A sibling category already has this name.
+    DuplicateCategory,
+    /// The CSV file cannot be read: not UTF-8, no header, no `sku` column, a repeated
+    /// column, or a broken line.
+    ImportFileInvalid,
+    /// Rows of the CSV file are refused (each with its line, column and reason); nothing
+    /// was imported.
+    ImportRejected,
 }
 
 /// `{code, message}`: what the UI receives for every failure.

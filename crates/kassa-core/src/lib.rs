@@ -8,6 +8,7 @@
 
 pub mod api;
 mod cart;
+mod carts;
 mod catalog;
 mod checkout;
 pub mod clock;
@@ -24,6 +25,8 @@ mod paid;
 pub mod paths;
 mod payments;
 mod printing;
+mod product_import;
+mod products;
 mod settings;
 mod shop_settings;
 mod staff_checkout;

@@ -78,7 +78,7 @@ fn stored_uuid(text: &str) -> ApiResult<Uuid> {
     })
 }
 
-fn summary(currency: &Currency, row: OrderRow) -> ApiResult<OrderSummary> {
+pub(crate) fn summary(currency: &Currency, row: OrderRow) -> ApiResult<OrderSummary> {
     Ok(OrderSummary {
         uuid: stored_uuid(&row.uuid)?,
         reference: row.reference,

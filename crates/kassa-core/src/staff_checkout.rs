@@ -64,6 +64,24 @@ async fn draft_cart(
         }
         (None, None) => None,
     };
+    if let Some(source) = draft.source_cart_id {
+        let cart = tx.cart(source).await?;
+        let theirs = cart.as_ref().is_some_and(|cart| {
+            cart.status != "ordered"
+                && cart.customer_id.is_some()
+                && cart.customer_id == customer_id
+        });
+        if !theirs {
+            return Err(ApiError::new(
+                ErrorCode::CartNotOpen,
+                format!(
+                    "Cart {source} is not an unordered cart of this customer; choose another or start a new cart."
+                ),
+            ));
+        }
+        // The customer's cart becomes this order: it can never be ordered a second time.
+        tx.mark_cart_ordered(source, now).await?;
+    }
     let cart_id = tx.create_cart(BACK_OFFICE_REGISTER, now).await?;
     if let Some(customer_id) = customer_id {
         tx.set_cart_customer(cart_id, customer_id).await?;

@@ -16,6 +16,8 @@ pub struct CartRow {
     pub customer_id: Option<i64>,
     /// `open`, `parked` or `ordered`.
     pub status: String,
+    /// What the clerk called it when parking it (may be empty).
+    pub name: String,
     /// When the first item was added.
     pub created_at: DateTime<Utc>,
     /// Last change.
@@ -55,6 +57,8 @@ pub struct CartLineRow {
     pub shippable: bool,
     /// `normal` or `gift_card`.
     pub kind: String,
+    /// Still for sale (the product and, for a variation, its parent are switched on).
+    pub active: bool,
 }
 
 async fn cart_by_id(
@@ -62,7 +66,7 @@ async fn cart_by_id(
     cart_id: i64,
 ) -> StoreResult<Option<CartRow>> {
     Ok(sqlx::query_as(
-        "SELECT id, register_code, customer_id, status, created_at, updated_at FROM carts WHERE id = ?1",
+        "SELECT id, register_code, customer_id, status, name, created_at, updated_at FROM carts WHERE id = ?1",
     )
     .bind(cart_id)
     .fetch_optional(executor)
@@ -79,7 +83,8 @@ async fn lines_of_cart(
     Ok(sqlx::query_as(
         "SELECT l.id, l.product_id, p.sku, p.name, l.quantity, p.price_minor AS unit_price_minor,
                 tc.code AS tax_code, r.label AS tax_label, r.percent AS tax_percent,
-                p.stock_tracked, p.stock_on_hand, p.category_id, p.weight_grams, p.shippable, p.kind
+                p.stock_tracked, p.stock_on_hand, p.category_id, p.weight_grams, p.shippable, p.kind,
+                p.active AND COALESCE((SELECT q.active FROM products q WHERE q.id = p.parent_id), 1) AS active
            FROM cart_lines l
            JOIN products p ON p.id = l.product_id
            JOIN tax_classes tc ON tc.id = p.tax_class_id
@@ -100,7 +105,7 @@ async fn open_cart_of(
     register_code: &str,
 ) -> StoreResult<Option<CartRow>> {
     Ok(sqlx::query_as(
-        "SELECT id, register_code, customer_id, status, created_at, updated_at FROM carts
+        "SELECT id, register_code, customer_id, status, name, created_at, updated_at FROM carts
           WHERE register_code = ?1 AND status = 'open' ORDER BY updated_at DESC, id DESC LIMIT 1",
     )
     .bind(register_code)

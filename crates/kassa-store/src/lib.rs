@@ -59,8 +59,13 @@ pub(crate) fn escape_like(text: &str) -> String {
 }
 
 pub mod baseline;
+pub mod cart_lists;
 pub mod carts;
 pub mod catalog;
+pub mod catalog_admin;
+pub mod catalog_generate;
+pub mod catalog_import;
+pub mod catalog_search;
 pub mod coupons;
 pub mod customers;
 pub mod gift_cards;

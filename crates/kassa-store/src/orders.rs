@@ -315,6 +315,21 @@ impl Store {
             .await?)
     }
 
+    /// A customer's most recent orders, newest first.
+    pub async fn customer_orders(
+        &self,
+        customer_id: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<OrderRow>> {
+        Ok(sqlx::query_as(order_query!(
+            "WHERE o.customer_id = ?1 ORDER BY o.id DESC LIMIT ?2"
+        ))
+        .bind(customer_id)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     /// Everything about one order, by id.
     pub async fn order_record(&self, order_id: i64) -> StoreResult<Option<OrderRecord>> {
         let pool = self.pool();

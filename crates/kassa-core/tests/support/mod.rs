@@ -30,9 +30,13 @@ impl TestStore {
 
     /// The app as one register sees it.
     pub async fn register(&self, code: &str) -> Kassa {
-        let clock = Arc::new(FixedClock(
-            Utc.with_ymd_and_hms(2026, 11, 23, 10, 30, 0).unwrap(),
-        ));
+        self.register_at(code, Utc.with_ymd_and_hms(2026, 11, 23, 10, 30, 0).unwrap())
+            .await
+    }
+
+    /// The app as one register sees it at another moment.
+    pub async fn register_at(&self, code: &str, now: chrono::DateTime<Utc>) -> Kassa {
+        let clock = Arc::new(FixedClock(now));
         Kassa::open(
             &self.path,
             RegisterConfig {
