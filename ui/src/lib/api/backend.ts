@@ -51,6 +51,31 @@ import type { TaxRateInput } from './bindings/TaxRateInput';
 import type { TaxSettingsInput } from './bindings/TaxSettingsInput';
 import type { TaxSettingsView } from './bindings/TaxSettingsView';
 import type { UpdateOrderRequest } from './bindings/UpdateOrderRequest';
+import type { CartSummary } from './bindings/CartSummary';
+import type { CustomerPage } from './bindings/CustomerPage';
+import type { ParkCartRequest } from './bindings/ParkCartRequest';
+import type { CartRequest } from './bindings/CartRequest';
+import type { SetCartCustomerRequest } from './bindings/SetCartCustomerRequest';
+import type { UpdateCustomerRequest } from './bindings/UpdateCustomerRequest';
+import type { SaveAddressRequest } from './bindings/SaveAddressRequest';
+import type { DeleteAddressRequest } from './bindings/DeleteAddressRequest';
+import type { SearchCatalogRequest } from './bindings/SearchCatalogRequest';
+import type { BarcodeLookupRequest } from './bindings/BarcodeLookupRequest';
+import type { ProductRequest } from './bindings/ProductRequest';
+import type { ProductVariants } from './bindings/ProductVariants';
+import type { ListProductsRequest } from './bindings/ListProductsRequest';
+import type { ProductPage } from './bindings/ProductPage';
+import type { ProductDetail } from './bindings/ProductDetail';
+import type { ProductInput } from './bindings/ProductInput';
+import type { SetProductActiveRequest } from './bindings/SetProductActiveRequest';
+import type { CategoryView } from './bindings/CategoryView';
+import type { CategoryInput } from './bindings/CategoryInput';
+import type { ProductImportRequest } from './bindings/ProductImportRequest';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { ProductImportStatus } from './bindings/ProductImportStatus';
+import type { ImportJobRequest } from './bindings/ImportJobRequest';
+import type { ExportProductsRequest } from './bindings/ExportProductsRequest';
+import type { ProductExport } from './bindings/ProductExport';
 
 export interface Backend {
   /** Which implementation this is: the desktop core or the in-browser fake. */
@@ -164,4 +189,54 @@ export interface Backend {
   saveTaxSettings(request: TaxSettingsInput): Promise<TaxSettingsView>;
   /** `save_tax_rate`: a rate of a tax class, for every destination or one country. */
   saveTaxRate(request: TaxRateInput): Promise<TaxSettingsView>;
+  /** `park_cart`: parks the open cart (optionally named); the counter gets a fresh one. */
+  parkCart(request: ParkCartRequest): Promise<CartView>;
+  /** `parked_carts`: this register's parked carts, most recent first. */
+  parkedCarts(): Promise<CartSummary[]>;
+  /** `resume_cart`: makes a parked cart the open one (a cart with items is parked first). */
+  resumeCart(request: CartRequest): Promise<CartView>;
+  /** `discard_cart`: throws a cart away (never one that became an order). */
+  discardCart(request: CartRequest): Promise<null>;
+  /** `cart_by_id`: a cart as the counter would show it. */
+  cartById(request: CartRequest): Promise<CartView>;
+  /** `set_cart_customer`: attaches (or with `null` detaches) a customer. */
+  setCartCustomer(request: SetCartCustomerRequest): Promise<CartView>;
+  /** `abandoned_carts`: carts with a customer that did not become an order, oldest first. */
+  abandonedCarts(): Promise<CartSummary[]>;
+  /** `mark_recovery_sent`: records that the recovery e-mail went out. */
+  markRecoverySent(request: CartRequest): Promise<null>;
+  /** `customer_page`: details, addresses, orders, carts and totals. */
+  customerPage(request: CustomerRequest): Promise<CustomerPage>;
+  /** `update_customer`. */
+  updateCustomer(request: UpdateCustomerRequest): Promise<CustomerPage>;
+  /** `save_customer_address`: adds or changes an address; returns them all. */
+  saveCustomerAddress(request: SaveAddressRequest): Promise<AddressView[]>;
+  /** `delete_customer_address`. */
+  deleteCustomerAddress(request: DeleteAddressRequest): Promise<AddressView[]>;
+  /** `search_catalog`: the counter search within a category. */
+  searchCatalog(request: SearchCatalogRequest): Promise<ProductSummary[]>;
+  /** `lookup_barcode`: the product behind a barcode, without adding it. */
+  lookupBarcode(request: BarcodeLookupRequest): Promise<ProductSummary>;
+  /** `product_variants`: the variations the counter offers for a parent. */
+  productVariants(request: ProductRequest): Promise<ProductVariants>;
+  /** `list_products`: the owner's product list, paged by cursor. */
+  listProducts(request: ListProductsRequest): Promise<ProductPage>;
+  /** `get_product`. */
+  getProduct(request: ProductRequest): Promise<ProductDetail>;
+  /** `save_product`: creates or updates; `invalid_input` names the field. */
+  saveProduct(request: ProductInput): Promise<ProductDetail>;
+  /** `set_product_active`. */
+  setProductActive(request: SetProductActiveRequest): Promise<ProductSummary>;
+  /** `list_categories`: the tree, in display order. */
+  listCategories(): Promise<CategoryView[]>;
+  /** `save_category` (`duplicate_category`). */
+  saveCategory(request: CategoryInput): Promise<CategoryView>;
+  /** `preview_product_import`: what an import would do, without doing it. */
+  previewProductImport(request: ProductImportRequest): Promise<ImportPreview>;
+  /** `start_product_import`: runs in the background; poll `productImportStatus`. */
+  startProductImport(request: ProductImportRequest): Promise<ProductImportStatus>;
+  /** `product_import_status`. */
+  productImportStatus(request: ImportJobRequest): Promise<ProductImportStatus>;
+  /** `export_products`: a CSV in the exports folder. */
+  exportProducts(request: ExportProductsRequest): Promise<ProductExport>;
 }

@@ -54,6 +54,31 @@ import type { TaxSettingsInput } from './bindings/TaxSettingsInput';
 import type { TaxSettingsView } from './bindings/TaxSettingsView';
 import type { UpdateOrderRequest } from './bindings/UpdateOrderRequest';
 import { toBackendError } from './errors';
+import type { CartSummary } from './bindings/CartSummary';
+import type { CustomerPage } from './bindings/CustomerPage';
+import type { ParkCartRequest } from './bindings/ParkCartRequest';
+import type { CartRequest } from './bindings/CartRequest';
+import type { SetCartCustomerRequest } from './bindings/SetCartCustomerRequest';
+import type { UpdateCustomerRequest } from './bindings/UpdateCustomerRequest';
+import type { SaveAddressRequest } from './bindings/SaveAddressRequest';
+import type { DeleteAddressRequest } from './bindings/DeleteAddressRequest';
+import type { SearchCatalogRequest } from './bindings/SearchCatalogRequest';
+import type { BarcodeLookupRequest } from './bindings/BarcodeLookupRequest';
+import type { ProductRequest } from './bindings/ProductRequest';
+import type { ProductVariants } from './bindings/ProductVariants';
+import type { ListProductsRequest } from './bindings/ListProductsRequest';
+import type { ProductPage } from './bindings/ProductPage';
+import type { ProductDetail } from './bindings/ProductDetail';
+import type { ProductInput } from './bindings/ProductInput';
+import type { SetProductActiveRequest } from './bindings/SetProductActiveRequest';
+import type { CategoryView } from './bindings/CategoryView';
+import type { CategoryInput } from './bindings/CategoryInput';
+import type { ProductImportRequest } from './bindings/ProductImportRequest';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { ProductImportStatus } from './bindings/ProductImportStatus';
+import type { ImportJobRequest } from './bindings/ImportJobRequest';
+import type { ExportProductsRequest } from './bindings/ExportProductsRequest';
+import type { ProductExport } from './bindings/ProductExport';
 
 async function call<T>(command: string, request?: object): Promise<T> {
   try {
@@ -248,5 +273,105 @@ export class TauriBackend implements Backend {
 
   saveTaxRate(request: TaxRateInput): Promise<TaxSettingsView> {
     return call('save_tax_rate', request);
+  }
+
+  parkCart(request: ParkCartRequest): Promise<CartView> {
+    return call('park_cart', request);
+  }
+
+  parkedCarts(): Promise<CartSummary[]> {
+    return call('parked_carts');
+  }
+
+  resumeCart(request: CartRequest): Promise<CartView> {
+    return call('resume_cart', request);
+  }
+
+  discardCart(request: CartRequest): Promise<null> {
+    return call('discard_cart', request);
+  }
+
+  cartById(request: CartRequest): Promise<CartView> {
+    return call('cart_by_id', request);
+  }
+
+  setCartCustomer(request: SetCartCustomerRequest): Promise<CartView> {
+    return call('set_cart_customer', request);
+  }
+
+  abandonedCarts(): Promise<CartSummary[]> {
+    return call('abandoned_carts');
+  }
+
+  markRecoverySent(request: CartRequest): Promise<null> {
+    return call('mark_recovery_sent', request);
+  }
+
+  customerPage(request: CustomerRequest): Promise<CustomerPage> {
+    return call('customer_page', request);
+  }
+
+  updateCustomer(request: UpdateCustomerRequest): Promise<CustomerPage> {
+    return call('update_customer', request);
+  }
+
+  saveCustomerAddress(request: SaveAddressRequest): Promise<AddressView[]> {
+    return call('save_customer_address', request);
+  }
+
+  deleteCustomerAddress(request: DeleteAddressRequest): Promise<AddressView[]> {
+    return call('delete_customer_address', request);
+  }
+
+  searchCatalog(request: SearchCatalogRequest): Promise<ProductSummary[]> {
+    return call('search_catalog', request);
+  }
+
+  lookupBarcode(request: BarcodeLookupRequest): Promise<ProductSummary> {
+    return call('lookup_barcode', request);
+  }
+
+  productVariants(request: ProductRequest): Promise<ProductVariants> {
+    return call('product_variants', request);
+  }
+
+  listProducts(request: ListProductsRequest): Promise<ProductPage> {
+    return call('list_products', request);
+  }
+
+  getProduct(request: ProductRequest): Promise<ProductDetail> {
+    return call('get_product', request);
+  }
+
+  saveProduct(request: ProductInput): Promise<ProductDetail> {
+    return call('save_product', request);
+  }
+
+  setProductActive(request: SetProductActiveRequest): Promise<ProductSummary> {
+    return call('set_product_active', request);
+  }
+
+  listCategories(): Promise<CategoryView[]> {
+    return call('list_categories');
+  }
+
+  saveCategory(request: CategoryInput): Promise<CategoryView> {
+    return call('save_category', request);
+  }
+
+  previewProductImport(request: ProductImportRequest): Promise<ImportPreview> {
+    return call('preview_product_import', request);
+  }
+
+  startProductImport(request: ProductImportRequest): Promise<ProductImportStatus> {
+    return call('start_product_import', request);
+  }
+
+  productImportStatus(request: ImportJobRequest): Promise<ProductImportStatus> {
+    return call('product_import_status', request);
+  }
+
+  exportProducts(request: ExportProductsRequest): Promise<ProductExport> {
+    return call('export_products', request);
   }
 }

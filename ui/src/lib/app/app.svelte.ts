@@ -15,8 +15,10 @@ import { SearchStore } from '../catalog/search.svelte';
 import { PaymentSession, type PaymentMethod } from '../checkout/payment.svelte';
 import { CouponEntry } from '../counter/coupon.svelte';
 import { CounterController } from '../counter/counter.svelte';
+import { CartCustomer, ParkedCarts, VariationChooser } from '../counter/counterSale.svelte';
 import { FocusKeeper } from '../counter/focus';
 import { GiftCardsStore } from '../giftcards/giftCards.svelte';
+import { AdminStores } from '../admin/admin.svelte';
 import { MassActionStore } from '../orders/massAction.svelte';
 import { OrdersStore } from '../orders/orders.svelte';
 import type { CarrierForm } from '../settings/carrierForm.svelte';
@@ -28,7 +30,7 @@ import { StatusSettings } from '../settings/statusSettings.svelte';
 import { TaxSettingsStore } from '../settings/taxSettings.svelte';
 
 export type Phase = 'loading' | 'empty' | 'ready' | 'failed';
-export type View = 'counter' | 'orders' | 'settings' | 'receipt';
+export type View = 'counter' | 'orders' | 'settings' | 'receipt' | 'products' | 'customers';
 
 /** How printing the receipt on the receipt view went. */
 export type PrintStatus = { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; message: string };
@@ -63,7 +65,12 @@ export class AppModel {
       this.carriers.form !== null ||
       this.paymentMethods.form !== null ||
       this.taxes.rateForm !== null ||
-      this.giftCards.detail !== null
+      this.giftCards.detail !== null ||
+      this.variations.choice !== null ||
+      this.cartCustomer.open ||
+      this.parked.parking ||
+      this.parked.listOpen ||
+      this.admin.modalOpen
     );
   }
 
@@ -88,6 +95,14 @@ export class AppModel {
   readonly paymentMethods: SettingsList<PaymentMethodInput, PaymentMethodInput, PaymentMethodForm>;
   /** The owner's gift card list and ledgers. */
   readonly giftCards: GiftCardsStore;
+  /** The counter's variation chooser. */
+  readonly variations: VariationChooser;
+  /** The counter's customer dialog (F3). */
+  readonly cartCustomer: CartCustomer;
+  /** Parking and resuming carts at the counter (F5). */
+  readonly parked: ParkedCarts;
+  /** The back office's products, customers and abandoned carts. */
+  readonly admin: AdminStores;
   #opening = false;
   #printSequence = 0;
 
@@ -97,7 +112,11 @@ export class AppModel {
     this.search = new SearchStore(backend);
     // The coupon input keeps the focus while the clerk types a code in it.
     this.focus = new FocusKeeper(() => this.modalOpen || this.view !== 'counter' || this.coupon.typing);
-    this.counter = new CounterController(this.cart, this.search, this.focus);
+    this.variations = new VariationChooser(backend);
+    this.cartCustomer = new CartCustomer(backend, this.cart);
+    this.parked = new ParkedCarts(backend, this.cart);
+    this.counter = new CounterController(this.cart, this.search, this.focus, this.variations);
+    this.admin = new AdminStores(backend);
     this.taxes = new TaxSettingsStore(backend);
     this.orders = new OrdersStore(backend, {
       currency: () => this.status?.currency_code ?? 'EUR',
@@ -168,10 +187,12 @@ export class AppModel {
     await this.start();
   }
 
-  show(view: 'counter' | 'orders' | 'settings'): void {
+  show(view: Exclude<View, 'receipt'>): void {
     if (this.view === 'receipt') this.newSale();
     this.view = view;
     if (view === 'orders') void this.orders.refresh();
+    else if (view === 'products') void this.admin.products.load();
+    else if (view === 'customers') void this.admin.customers.load();
     else if (view === 'settings') {
       void this.statusSettings.load();
       void this.printer.load();

@@ -72,6 +72,16 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
       app.coupon.release();
       app.focus.restore(true);
       return;
+    case 'F3':
+      done();
+      if (app.view === 'counter') app.cartCustomer.show();
+      return;
+    case 'F5':
+      done();
+      if (app.view !== 'counter') return;
+      if (event.shiftKey || app.cart.isEmpty) void app.parked.showList();
+      else app.parked.startParking();
+      return;
     case 'F4':
     case 'F8':
       done();
@@ -96,7 +106,7 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
     escapeOrders(event, app);
     return;
   }
-  if (app.view === 'settings' && event.key === 'Escape') {
+  if (['settings', 'products', 'customers'].includes(app.view) && event.key === 'Escape') {
     done();
     if (isTyping(event.target)) event.target.blur();
     else app.show('counter');
@@ -115,7 +125,7 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
       app.focus.restore(true);
       return;
   }
-  if (app.view === 'settings') return;
+  if (app.view === 'settings' || app.view === 'products' || app.view === 'customers') return;
   if (app.view === 'orders') {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       done();

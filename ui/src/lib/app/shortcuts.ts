@@ -12,6 +12,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['↑', '↓', 'Enter'], action: 'Pick a search result and add it' },
   { keys: ['F4'], action: 'Pay by cash (split with a gift card or card in the dialog)', short: 'Cash' },
   { keys: ['F8'], action: 'Pay by card', short: 'Card' },
+  { keys: ['F3'], action: 'Customer on the sale: find, attach or create one', short: 'Customer' },
+  { keys: ['F5'], action: 'Park the sale, or resume a parked one', short: 'Park' },
   { keys: ['F6'], action: 'Enter a coupon code (Enter applies, Esc goes back to scanning)', short: 'Coupon' },
   { keys: ['F7'], action: 'Reprint the last receipt on the receipt printer', short: 'Reprint' },
   { keys: ['F9'], action: 'Orders (press again for the counter)', short: 'Orders' },

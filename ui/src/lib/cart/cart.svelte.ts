@@ -4,6 +4,7 @@
 import type { Backend } from '../api/backend';
 import type { CartLineView } from '../api/bindings/CartLineView';
 import type { CartView } from '../api/bindings/CartView';
+import type { ProductSummary } from '../api/bindings/ProductSummary';
 import type { ScanResult } from '../api/bindings/ScanResult';
 import { SerialQueue } from './serialQueue';
 
@@ -87,6 +88,31 @@ export class CartStore {
 
   removeCoupon(code: string): Promise<CartView> {
     return this.#enqueue(async () => this.#apply(await this.#backend.removeCoupon({ code })));
+  }
+
+  /** The product behind a barcode, without adding it. */
+  lookup(barcode: string): Promise<ProductSummary> {
+    return this.#backend.lookupBarcode({ barcode });
+  }
+
+  /** Attaches a customer to the open cart, or detaches it (`null`). */
+  setCustomer(customerId: number | null): Promise<CartView> {
+    return this.#enqueue(async () =>
+      this.#apply(await this.#backend.setCartCustomer({ customer_id: customerId })),
+    );
+  }
+
+  /** Parks the open cart (optionally named); the counter goes on with a fresh one. */
+  park(name: string): Promise<CartView> {
+    const trimmed = name.trim();
+    return this.#enqueue(async () =>
+      this.#apply(await this.#backend.parkCart(trimmed === '' ? {} : { name: trimmed })),
+    );
+  }
+
+  /** Makes a parked cart the open one (the one being rung up is parked first). */
+  resume(cartId: number): Promise<CartView> {
+    return this.#enqueue(async () => this.#apply(await this.#backend.resumeCart({ cart_id: cartId })));
   }
 
   /** Removes the line added last, if any. */

@@ -8,6 +8,7 @@ import type { SearchStore } from '../catalog/search.svelte';
 import type { CartStore } from '../cart/cart.svelte';
 import { errorBeep } from './beep';
 import type { FocusKeeper } from './focus';
+import type { VariationChooser } from './counterSale.svelte';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -35,13 +36,21 @@ export class CounterController {
   readonly cart: CartStore;
   readonly search: SearchStore;
   readonly focus: FocusKeeper;
+  /** Asks which variation when a product with variations is picked. */
+  readonly variations: VariationChooser | null;
   #activityIds = 0;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(cart: CartStore, search: SearchStore, focus: FocusKeeper) {
+  constructor(
+    cart: CartStore,
+    search: SearchStore,
+    focus: FocusKeeper,
+    variations: VariationChooser | null = null,
+  ) {
     this.cart = cart;
     this.search = search;
     this.focus = focus;
+    this.variations = variations;
   }
 
   /**
@@ -77,10 +86,32 @@ export class CounterController {
   /** Adds a product chosen from the results (Enter or a click). */
   pick(product: ProductSummary): void {
     this.search.clear();
+    if (product.has_variations && this.variations) {
+      void this.variations.open(product);
+      return;
+    }
     this.focus.restore();
     void this.#run(async () => {
-      await this.cart.add(product.id, 1);
+      try {
+        await this.cart.add(product.id, 1);
+      } catch (error) {
+        if (hasCode(error, 'choose_variation') && this.variations) {
+          void this.variations.open(product);
+          return;
+        }
+        throw error;
+      }
       this.#record('added', product.name, product.sku, product.price);
+    });
+  }
+
+  /** Adds the variation chosen in the variation dialog. */
+  pickVariation(variation: { id: number; name: string; sku: string; price: string }): void {
+    this.variations?.close();
+    this.focus.restore();
+    void this.#run(async () => {
+      await this.cart.add(variation.id, 1);
+      this.#record('added', variation.name, variation.sku, variation.price);
     });
   }
 
@@ -89,6 +120,13 @@ export class CounterController {
       const { product } = await this.cart.scan(barcode);
       this.#record('added', product.name, product.barcode ?? product.sku, product.price);
     } catch (error) {
+      if (hasCode(error, 'choose_variation') && this.variations) {
+        const product = await this.cart.lookup(barcode).catch(() => null);
+        if (product) {
+          void this.variations.open(product);
+          return;
+        }
+      }
       if (hasCode(error, 'unknown_barcode')) {
         this.#record('unknown', 'Unknown barcode', barcode, null);
         this.show({ kind: 'error', title: `Unknown barcode ${barcode}`, text: errorMessage(error) });

@@ -41,6 +41,38 @@ export interface FakeProduct {
   /** Grams per unit. */
   weightGrams: number;
   kind: ProductKind;
+  /** For a variation: its parent's id. */
+  parentId?: number;
+  /** For a variation: its attribute values. */
+  attributes?: { name: string; value: string }[];
+  /** Switched off products are not sold (default on). */
+  active?: boolean;
+}
+
+/** A demo T-shirt with two sizes: a parent (not sold itself) and its variations. */
+export function demoVariations(firstId: number): FakeProduct[] {
+  const base = {
+    category: 'Clothing',
+    categoryId: 99,
+    tax: 'standard' as TaxCode,
+    stockTracked: true,
+    weightGrams: 200,
+    kind: 'goods' as ProductKind,
+  };
+  return [
+    { ...base, id: firstId, sku: 'TEE', name: 'Kassa T-shirt', barcode: null, priceMinor: 1500, stock: 0 },
+    ...(['S', 'M'] as const).map((size, index) => ({
+      ...base,
+      id: firstId + 1 + index,
+      sku: `TEE-${size}`,
+      name: `Kassa T-shirt ${size}`,
+      barcode: null,
+      priceMinor: 1500,
+      stock: 10,
+      parentId: firstId,
+      attributes: [{ name: 'Size', value: size }],
+    })),
+  ];
 }
 
 export const STORE = {

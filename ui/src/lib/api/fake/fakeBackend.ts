@@ -41,6 +41,7 @@ import type { NewCustomerInput } from '../bindings/NewCustomerInput';
 import type { OpenDocumentRequest } from '../bindings/OpenDocumentRequest';
 import type { OrderDetail } from '../bindings/OrderDetail';
 import type { OrderPage } from '../bindings/OrderPage';
+import type { OrderSummary } from '../bindings/OrderSummary';
 import type { OrderStatusView } from '../bindings/OrderStatusView';
 import type { PaymentMethodInput } from '../bindings/PaymentMethodInput';
 import type { PaymentView } from '../bindings/PaymentView';
@@ -64,6 +65,32 @@ import type { TaxSettingsInput } from '../bindings/TaxSettingsInput';
 import type { TaxSettingsView } from '../bindings/TaxSettingsView';
 import type { TenderInput } from '../bindings/TenderInput';
 import type { UpdateOrderRequest } from '../bindings/UpdateOrderRequest';
+import type { CartSummary } from '../bindings/CartSummary';
+import type { CustomerPage } from '../bindings/CustomerPage';
+import type { ParkCartRequest } from '../bindings/ParkCartRequest';
+import type { CartRequest } from '../bindings/CartRequest';
+import type { SetCartCustomerRequest } from '../bindings/SetCartCustomerRequest';
+import type { UpdateCustomerRequest } from '../bindings/UpdateCustomerRequest';
+import type { SaveAddressRequest } from '../bindings/SaveAddressRequest';
+import type { DeleteAddressRequest } from '../bindings/DeleteAddressRequest';
+import type { SearchCatalogRequest } from '../bindings/SearchCatalogRequest';
+import type { BarcodeLookupRequest } from '../bindings/BarcodeLookupRequest';
+import type { ProductRequest } from '../bindings/ProductRequest';
+import type { ProductVariants } from '../bindings/ProductVariants';
+import type { ListProductsRequest } from '../bindings/ListProductsRequest';
+import type { ProductPage } from '../bindings/ProductPage';
+import type { ProductDetail } from '../bindings/ProductDetail';
+import type { ProductInput } from '../bindings/ProductInput';
+import type { SetProductActiveRequest } from '../bindings/SetProductActiveRequest';
+import type { CategoryView } from '../bindings/CategoryView';
+import type { CategoryInput } from '../bindings/CategoryInput';
+import type { ProductImportRequest } from '../bindings/ProductImportRequest';
+import type { ImportPreview } from '../bindings/ImportPreview';
+import type { ProductImportStatus } from '../bindings/ProductImportStatus';
+import type { ImportJobRequest } from '../bindings/ImportJobRequest';
+import type { ExportProductsRequest } from '../bindings/ExportProductsRequest';
+import type { ProductExport } from '../bindings/ProductExport';
+import type { VariationView } from '../bindings/VariationView';
 import { BackendError } from '../errors';
 import { parseMinor, toDecimal } from '../../money/money';
 import {
@@ -72,6 +99,7 @@ import {
   STORE,
   TAX_RATES,
   demoProducts,
+  demoVariations,
   type FakeCustomer,
   type FakeProduct,
 } from './catalog';
@@ -131,6 +159,7 @@ import {
   type MethodContext,
 } from './shipping';
 import { saveStatus } from './statusSettings';
+import { previewCsv, type CsvPreview } from './productCsv';
 import { PLACED_PAID, PLACED_UNPAID, defaultStatuses, findStatus, firstStatus } from './statuses';
 
 const STORAGE_KEY = 'kassa.fake-backend.v3';
@@ -169,6 +198,24 @@ interface FakeState {
   carriers: CarrierInput[];
   paymentMethods: PaymentMethodInput[];
   taxes: TaxSettingsView;
+  /** The open cart's name and customer. */
+  cartName: string;
+  cartCustomerId: number | null;
+  /** This register's parked carts, most recent first. */
+  parked: FakeParkedCart[];
+  /** Extra categories created in the product screen. */
+  extraCategories: string[];
+  /** Staff notes per customer id. */
+  customerNotes: Record<string, string>;
+}
+
+interface FakeParkedCart {
+  cartId: number;
+  name: string;
+  customerId: number | null;
+  lines: FakeLine[];
+  updatedAt: string;
+  recoverySentAt: string | null;
 }
 
 export interface FakeOptions {
@@ -210,6 +257,11 @@ function emptyState(): FakeState {
     carriers: baseCarriers(),
     paymentMethods: defaultPaymentMethods(),
     taxes: defaultTaxSettings(),
+    cartName: '',
+    cartCustomerId: null,
+    parked: [],
+    extraCategories: [],
+    customerNotes: {},
   };
 }
 
@@ -237,6 +289,22 @@ function checkPrinter({ address, paper_mm }: PrinterSettings): PrinterSettings {
   if (paper_mm !== 58 && paper_mm !== 80)
     throw new BackendError('invalid_input', 'The paper width must be 58 or 80 mm.');
   return { address: trimmed, paper_mm };
+}
+
+function orderSummary({ detail, itemCount }: FakeOrder): OrderSummary {
+  return {
+    uuid: detail.uuid,
+    reference: detail.reference,
+    status: detail.status,
+    status_label: detail.status_label,
+    status_colour: detail.status_colour,
+    total: detail.total,
+    currency_code: detail.currency_code,
+    invoice_number: detail.invoice?.number ?? null,
+    customer_name: detail.customer?.name ?? null,
+    item_count: itemCount,
+    created_at: detail.created_at,
+  };
 }
 
 function customerSummary(customer: FakeCustomer): CustomerSummary {
@@ -356,8 +424,9 @@ export class FakeBackend implements Backend {
       .map((product) => ({ product, score: rank(product) }))
       .filter(({ score }) => score < 9)
       .sort((a, b) => a.score - b.score || a.product.name.localeCompare(b.product.name))
+      .filter(({ product }) => product.active !== false)
       .slice(0, Math.min(limit ?? 20, 100))
-      .map(({ product }) => productSummary(product));
+      .map(({ product }) => productSummary(product, this.#hasVariations(product.id)));
   }
 
   async scanBarcode({ barcode }: ScanRequest): Promise<ScanResult> {
@@ -383,6 +452,10 @@ export class FakeBackend implements Backend {
     checkQuantity(quantity, 1);
     const product = this.#state.products.find((p) => p.id === product_id);
     if (!product) throw new BackendError('not_found', 'That product no longer exists.');
+    if (this.#hasVariations(product.id))
+      throw new BackendError('choose_variation', `${product.name} comes in variations: choose one.`);
+    if (product.active === false)
+      throw new BackendError('product_inactive', `${product.name} is no longer for sale.`);
     this.#add(product, quantity);
     return this.#cartView();
   }
@@ -430,7 +503,8 @@ export class FakeBackend implements Backend {
     for (const tender of tenders) this.#payNowMethod(tender.method, context);
     const { payments, roundingMinor } = settle(readCodes(tenders), draft.totals.total, this.#cashIncrement());
     const now = new Date();
-    this.#checkBalances(payments, null, now);
+    const customer = this.#cartCustomer();
+    this.#checkBalances(payments, customer, now);
     const order = buildOrder({
       uuid: order_uuid,
       counters: this.#state.counters,
@@ -438,7 +512,7 @@ export class FakeBackend implements Backend {
       lines: draft.lines,
       payments,
       at: now,
-      customer: null,
+      customer,
       registerCode: STORE.register,
       isTest: false,
       origin: 'Sale rung up at the counter',
@@ -450,10 +524,12 @@ export class FakeBackend implements Backend {
         paidStatus: this.#paidStatus(payments),
       },
     });
-    this.#placed(order, draft, null, now);
+    this.#placed(order, draft, customer, now);
     this.#state.cartId = null;
     this.#state.lines = [];
     this.#state.cartCoupons = [];
+    this.#state.cartName = '';
+    this.#state.cartCustomerId = null;
     this.#save();
     return this.#receipt(order);
   }
@@ -468,19 +544,7 @@ export class FakeBackend implements Backend {
     const matching = this.#matching(request);
     const page = matching.slice(start, start + size);
     return {
-      orders: page.map(({ detail, itemCount }) => ({
-        uuid: detail.uuid,
-        reference: detail.reference,
-        status: detail.status,
-        status_label: detail.status_label,
-        status_colour: detail.status_colour,
-        total: detail.total,
-        currency_code: detail.currency_code,
-        invoice_number: detail.invoice?.number ?? null,
-        customer_name: detail.customer?.name ?? null,
-        item_count: itemCount,
-        created_at: detail.created_at,
-      })),
+      orders: page.map(orderSummary),
       next_cursor: start + size < matching.length ? String(start + size) : null,
     };
   }
@@ -1000,9 +1064,575 @@ export class FakeBackend implements Backend {
     return warnings;
   }
 
+  // ── Parked carts, the cart's customer, abandoned carts ──────────────────────────────
+
+  async parkCart({ name }: ParkCartRequest): Promise<CartView> {
+    await this.#delay();
+    const state = this.#state;
+    if (state.cartId !== null && state.lines.length > 0) {
+      const customer = this.#cartCustomer();
+      state.parked.unshift({
+        cartId: state.cartId,
+        name: (name ?? '').trim() || state.cartName || customer?.name || '',
+        customerId: state.cartCustomerId,
+        lines: state.lines,
+        updatedAt: new Date().toISOString(),
+        recoverySentAt: null,
+      });
+    }
+    this.#freshCart();
+    return this.#cartView();
+  }
+
+  async parkedCarts(): Promise<CartSummary[]> {
+    await this.#delay();
+    return this.#state.parked.map((cart) => this.#cartSummary(cart, 'parked'));
+  }
+
+  async resumeCart({ cart_id }: CartRequest): Promise<CartView> {
+    await this.#delay();
+    const state = this.#state;
+    const parked = state.parked.find((cart) => cart.cartId === cart_id);
+    if (!parked) throw new BackendError('not_found', 'That cart is no longer parked.');
+    state.parked = state.parked.filter((cart) => cart.cartId !== cart_id);
+    if (state.cartId !== null && state.lines.length > 0) await this.parkCart({});
+    state.cartId = parked.cartId;
+    state.lines = parked.lines;
+    state.cartName = parked.name;
+    state.cartCustomerId = parked.customerId;
+    state.cartCoupons = [];
+    this.#save();
+    return this.#cartView();
+  }
+
+  async discardCart({ cart_id }: CartRequest): Promise<null> {
+    await this.#delay();
+    const state = this.#state;
+    if (state.cartId === cart_id) this.#freshCart();
+    else if (state.parked.some((cart) => cart.cartId === cart_id))
+      state.parked = state.parked.filter((cart) => cart.cartId !== cart_id);
+    else throw new BackendError('not_found', 'That cart does not exist.');
+    this.#save();
+    return null;
+  }
+
+  async cartById({ cart_id }: CartRequest): Promise<CartView> {
+    await this.#delay();
+    if (this.#state.cartId === cart_id) return this.#cartView();
+    const parked = this.#state.parked.find((cart) => cart.cartId === cart_id);
+    if (!parked) throw new BackendError('not_found', 'That cart does not exist.');
+    const lines = parked.lines.flatMap((line) => {
+      const product = this.#state.products.find((p) => p.id === line.productId);
+      return product ? [{ lineId: line.lineId, product, quantity: line.quantity }] : [];
+    });
+    const customer = this.#customerOrNull(parked.customerId);
+    return structuredClone({
+      ...cartView(parked.cartId, this.#counterDraft([], lines).lines, {
+        coupons: [],
+        couponNotice: null,
+        cashIncrement: this.#cashIncrement(),
+      }),
+      name: parked.name,
+      customer: customer ? customerSummary(customer) : null,
+    });
+  }
+
+  async setCartCustomer({ customer_id }: SetCartCustomerRequest): Promise<CartView> {
+    await this.#delay();
+    if (customer_id !== null) this.#customer(customer_id);
+    const state = this.#state;
+    if (state.cartId === null) state.cartId = state.nextCartId++;
+    state.cartCustomerId = customer_id;
+    this.#save();
+    return this.#cartView();
+  }
+
+  async abandonedCarts(): Promise<CartSummary[]> {
+    await this.#delay();
+    return this.#state.parked
+      .filter((cart) => cart.customerId !== null)
+      .map((cart) => this.#cartSummary(cart, 'parked'))
+      .reverse();
+  }
+
+  async markRecoverySent({ cart_id }: CartRequest): Promise<null> {
+    await this.#delay();
+    const cart = this.#state.parked.find((c) => c.cartId === cart_id);
+    if (!cart) throw new BackendError('not_found', 'That cart does not exist.');
+    cart.recoverySentAt = new Date().toISOString();
+    this.#save();
+    return null;
+  }
+
+  // ── Customers ────────────────────────────────────────────────────────────────────
+
+  async customerPage({ customer_id }: CustomerRequest): Promise<CustomerPage> {
+    await this.#delay();
+    return this.#customerPage(customer_id);
+  }
+
+  async updateCustomer(request: UpdateCustomerRequest): Promise<CustomerPage> {
+    await this.#delay();
+    const customer = this.#customer(request.customer_id);
+    const checked = checkNewCustomer({
+      kind: customer.kind,
+      name: request.name,
+      ...(request.email === undefined ? {} : { email: request.email }),
+      ...(request.phone === undefined ? {} : { phone: request.phone }),
+      customer_group: request.customer_group,
+      newsletter: request.newsletter,
+    });
+    customer.name = checked.name;
+    customer.email = checked.email;
+    customer.phone = checked.phone;
+    customer.group = checked.group;
+    customer.newsletter = checked.newsletter;
+    this.#state.customerNotes[String(customer.id)] = checkText(request.notes, 'notes');
+    this.#save();
+    return this.#customerPage(customer.id);
+  }
+
+  async saveCustomerAddress(request: SaveAddressRequest): Promise<AddressView[]> {
+    await this.#delay();
+    const customer = this.#customer(request.customer_id);
+    const address = checkAddress(request.address);
+    let view: AddressView | undefined;
+    if (request.address_id !== undefined) {
+      view = customer.addresses.find((a) => a.id === request.address_id);
+      if (!view) throw new BackendError('not_found', 'That address does not exist.');
+      view.address = address;
+    } else {
+      view = {
+        id: this.#state.nextAddressId++,
+        address,
+        is_default_shipping: false,
+        is_default_invoice: false,
+      };
+      customer.addresses.push(view);
+    }
+    for (const other of customer.addresses) {
+      if (request.is_default_shipping) other.is_default_shipping = other === view;
+      if (request.is_default_invoice) other.is_default_invoice = other === view;
+    }
+    if (!request.is_default_shipping) view.is_default_shipping = false;
+    if (!request.is_default_invoice) view.is_default_invoice = false;
+    this.#save();
+    return structuredClone(customer.addresses);
+  }
+
+  async deleteCustomerAddress({ customer_id, address_id }: DeleteAddressRequest): Promise<AddressView[]> {
+    await this.#delay();
+    const customer = this.#customer(customer_id);
+    if (!customer.addresses.some((a) => a.id === address_id))
+      throw new BackendError('not_found', 'That address does not exist.');
+    customer.addresses = customer.addresses.filter((a) => a.id !== address_id);
+    this.#save();
+    return structuredClone(customer.addresses);
+  }
+
+  // ── Catalogue ────────────────────────────────────────────────────────────────────
+
+  async searchCatalog({ query, category_id, limit }: SearchCatalogRequest): Promise<ProductSummary[]> {
+    const found = await this.searchProducts({ query, ...(limit === undefined ? {} : { limit }) });
+    if (category_id === undefined) return found;
+    const category = this.#categories().find((c) => c.id === category_id)?.name;
+    return found.filter((p) => p.category === category);
+  }
+
+  async lookupBarcode({ barcode }: BarcodeLookupRequest): Promise<ProductSummary> {
+    await this.#delay();
+    const product = this.#state.products.find((p) => p.barcode === barcode.trim());
+    if (!product) throw new BackendError('unknown_barcode', `No product has the barcode ${barcode}.`);
+    return productSummary(product, this.#hasVariations(product.id));
+  }
+
+  async productVariants({ product_id }: ProductRequest): Promise<ProductVariants> {
+    await this.#delay();
+    const parent = this.#product(product_id);
+    const variations = this.#variationsOf(product_id).filter((v) => v.active);
+    return {
+      parent: productSummary(parent, variations.length > 0),
+      attribute_names: [...new Set(variations.flatMap((v) => v.attributes.map((a) => a.name)))],
+      variations,
+    };
+  }
+
+  async listProducts(request: ListProductsRequest): Promise<ProductPage> {
+    await this.#delay();
+    const needle = (request.query ?? '').trim().toLowerCase();
+    const category =
+      request.category_id === undefined
+        ? undefined
+        : this.#categories().find((c) => c.id === request.category_id)?.name;
+    const matching = [...this.#state.products]
+      .reverse()
+      .filter((p) => request.include_inactive !== false || p.active !== false)
+      .filter((p) => request.include_variations !== false || p.parentId === undefined)
+      .filter((p) => category === undefined || p.category === category)
+      .filter(
+        (p) =>
+          needle === '' ||
+          p.name.toLowerCase().includes(needle) ||
+          p.sku.toLowerCase().startsWith(needle) ||
+          (p.barcode ?? '').startsWith(needle),
+      );
+    const start = request.cursor === undefined ? 0 : Number(request.cursor);
+    const size = Math.min(request.limit ?? 50, 200);
+    const page = matching.slice(start, start + size);
+    return {
+      products: page.map((p) => productSummary(p, this.#hasVariations(p.id))),
+      next_cursor: start + size < matching.length ? String(start + size) : null,
+    };
+  }
+
+  async getProduct({ product_id }: ProductRequest): Promise<ProductDetail> {
+    await this.#delay();
+    return this.#productDetail(this.#product(product_id));
+  }
+
+  async saveProduct(input: ProductInput): Promise<ProductDetail> {
+    await this.#delay(150);
+    const sku = input.sku.trim();
+    if (sku === '') throw new BackendError('invalid_input', 'sku: The SKU is required.');
+    if (input.name.trim() === '') throw new BackendError('invalid_input', 'name: The name is required.');
+    const price = parseMinor(input.price);
+    if (price === null || price < 0)
+      throw new BackendError('invalid_input', 'price: The price must be an amount of 0 or more.');
+    const clash = this.#state.products.find(
+      (p) => p.sku.toLowerCase() === sku.toLowerCase() && p.id !== input.id,
+    );
+    if (clash) throw new BackendError('duplicate_sku', `sku: ${clash.name} already has the SKU ${sku}.`);
+    const category = this.#categories().find((c) => c.id === input.category_id);
+    const existing = input.id === undefined ? undefined : this.#product(input.id);
+    const product: FakeProduct = existing ?? {
+      id: Math.max(0, ...this.#state.products.map((p) => p.id)) + 1,
+      sku,
+      name: '',
+      category: '',
+      categoryId: 0,
+      barcode: null,
+      priceMinor: 0,
+      tax: 'standard',
+      stockTracked: true,
+      stock: 0,
+      weightGrams: 0,
+      kind: 'goods',
+    };
+    product.sku = sku;
+    product.name = input.name.trim();
+    product.priceMinor = price;
+    product.barcode = input.barcodes[0] ?? null;
+    product.category = category?.name ?? '';
+    product.categoryId = category?.id ?? 0;
+    product.tax =
+      input.tax_class === 'reduced' || input.tax_class === 'exempt' ? input.tax_class : 'standard';
+    product.stockTracked = input.stock_tracked ?? true;
+    if (input.stock_on_hand !== undefined) product.stock = input.stock_on_hand;
+    product.weightGrams = input.weight_grams ?? 0;
+    product.kind = input.kind === 'gift_card' ? 'gift_card' : 'goods';
+    product.active = input.active ?? true;
+    if (input.parent_id !== undefined) {
+      product.parentId = input.parent_id;
+      product.attributes = input.attributes;
+    }
+    if (!existing) this.#state.products.push(product);
+    this.#save();
+    return this.#productDetail(product);
+  }
+
+  async setProductActive({ product_id, active }: SetProductActiveRequest): Promise<ProductSummary> {
+    await this.#delay();
+    const product = this.#product(product_id);
+    product.active = active;
+    this.#save();
+    return productSummary(product, this.#hasVariations(product.id));
+  }
+
+  async listCategories(): Promise<CategoryView[]> {
+    await this.#delay();
+    return this.#categories();
+  }
+
+  async saveCategory({ name, parent_id }: CategoryInput): Promise<CategoryView> {
+    await this.#delay();
+    const trimmed = name.trim();
+    if (trimmed === '' || trimmed.includes('>'))
+      throw new BackendError('invalid_input', 'name: A category needs a name without “>”.');
+    const parent = this.#categories().find((c) => c.id === parent_id);
+    const path = parent ? `${parent.path} > ${trimmed}` : trimmed;
+    if (this.#categories().some((c) => c.path.toLowerCase() === path.toLowerCase()))
+      throw new BackendError('duplicate_category', `The category ${path} already exists.`);
+    this.#state.extraCategories.push(path);
+    this.#save();
+    const created = this.#categories().find((c) => c.path === path);
+    if (!created) throw new BackendError('internal', 'The category was not saved.');
+    return created;
+  }
+
+  async previewProductImport(request: ProductImportRequest): Promise<ImportPreview> {
+    await this.#delay(150);
+    const csv = this.#readCsv(request);
+    const creates = csv.rows.filter(
+      (row) =>
+        !this.#state.products.some((p) => p.sku.toLowerCase() === (row.cells['sku'] ?? '').toLowerCase()),
+    ).length;
+    const rejectedLines = new Set(csv.problems.map((p) => p.line)).size;
+    return {
+      total_rows: csv.rows.length,
+      creates: creates - csv.problems.filter((p) => p.column === 'sku').length,
+      updates: csv.rows.length - creates,
+      rejected: csv.problems,
+      rejected_rows: rejectedLines,
+      columns: csv.columns,
+      ignored_columns: csv.ignored,
+    };
+  }
+
+  async startProductImport(request: ProductImportRequest): Promise<ProductImportStatus> {
+    await this.#delay();
+    const csv = this.#readCsv(request);
+    const job: ProductImportStatus = {
+      job_id: this.#imports.length + 1,
+      file_name: request.file_name ?? request.path?.split('/').pop() ?? 'products.csv',
+      state: 'reading',
+      total: csv.rows.length,
+      processed: 0,
+      created: 0,
+      updated: 0,
+      rejected: [],
+      rejected_rows: 0,
+      error: null,
+    };
+    this.#imports.push({ status: job, csv });
+    return structuredClone(job);
+  }
+
+  async productImportStatus({ job_id }: ImportJobRequest): Promise<ProductImportStatus> {
+    await this.#delay();
+    const job = this.#imports[job_id - 1];
+    if (!job) throw new BackendError('not_found', 'No such import.');
+    const status = job.status;
+    if (status.state === 'done' || status.state === 'failed') return structuredClone(status);
+    status.processed = Math.min(status.total, status.processed + Math.max(1, Math.ceil(status.total / 3)));
+    status.state = status.processed < status.total ? 'importing' : 'done';
+    if (status.state === 'done') {
+      if (job.csv.problems.length > 0) {
+        status.state = 'failed';
+        status.rejected = job.csv.problems;
+        status.rejected_rows = new Set(job.csv.problems.map((p) => p.line)).size;
+        status.error = { code: 'import_rejected', message: 'Rows were refused: nothing was imported.' };
+      } else this.#applyCsv(job.csv, status);
+    }
+    return structuredClone(status);
+  }
+
+  async exportProducts({ include_inactive }: ExportProductsRequest): Promise<ProductExport> {
+    await this.#delay(150);
+    const rows = this.#state.products.filter((p) => include_inactive !== false || p.active !== false).length;
+    return { path: `/fake/exports/products-${new Date().toISOString().slice(0, 10)}.csv`, rows };
+  }
+
+  readonly #imports: { status: ProductImportStatus; csv: CsvPreview }[] = [];
+
+  #readCsv({ content, path }: ProductImportRequest): CsvPreview {
+    if (content === undefined)
+      throw new BackendError(
+        'import_file_invalid',
+        `The browser demo cannot read ${path ?? 'files'}: choose a file.`,
+      );
+    const csv = previewCsv(content);
+    if (!csv.columns.includes('sku'))
+      throw new BackendError(
+        'import_file_invalid',
+        'The file has no sku column: the first line must name the columns.',
+      );
+    return csv;
+  }
+
+  #applyCsv(csv: CsvPreview, status: ProductImportStatus): void {
+    const bySku = (sku: string): FakeProduct | undefined =>
+      this.#state.products.find((p) => p.sku.toLowerCase() === sku.toLowerCase());
+    for (const { cells } of csv.rows) {
+      const sku = cells['sku'] ?? '';
+      let product = bySku(sku);
+      if (product) status.updated += 1;
+      else {
+        product = {
+          id: Math.max(0, ...this.#state.products.map((p) => p.id)) + 1,
+          sku,
+          name: sku,
+          category: '',
+          categoryId: 0,
+          barcode: null,
+          priceMinor: 0,
+          tax: 'standard',
+          stockTracked: true,
+          stock: 0,
+          weightGrams: 0,
+          kind: 'goods',
+        };
+        this.#state.products.push(product);
+        status.created += 1;
+      }
+      if (cells['name']) product.name = cells['name'];
+      if (cells['price'])
+        product.priceMinor = parseMinor(cells['price'].replace(',', '.')) ?? product.priceMinor;
+      if (cells['category']) product.category = cells['category'];
+      if (cells['barcodes']) product.barcode = cells['barcodes'].split(';')[0] ?? null;
+      if (cells['stock']) product.stock = Number(cells['stock']) || 0;
+      const parent = cells['parent_sku'] ? bySku(cells['parent_sku']) : undefined;
+      if (parent) {
+        product.parentId = parent.id;
+        product.attributes = (cells['attributes'] ?? '')
+          .split(';')
+          .filter((pair) => pair.includes('='))
+          .map((pair) => {
+            const [name = '', value = ''] = pair.split('=');
+            return { name: name.trim(), value: value.trim() };
+          });
+      }
+    }
+    this.#save();
+  }
+
+  #freshCart(): void {
+    const state = this.#state;
+    state.cartId = null;
+    state.lines = [];
+    state.cartCoupons = [];
+    state.cartName = '';
+    state.cartCustomerId = null;
+    this.#save();
+  }
+
+  #cartCustomer(): FakeCustomer | null {
+    return this.#customerOrNull(this.#state.cartCustomerId);
+  }
+
+  #customerOrNull(id: number | null): FakeCustomer | null {
+    return id === null ? null : (this.#state.customers.find((c) => c.id === id) ?? null);
+  }
+
+  #cartSummary(cart: FakeParkedCart, status: string): CartSummary {
+    const customer = this.#customerOrNull(cart.customerId);
+    let value = 0;
+    let items = 0;
+    for (const line of cart.lines) {
+      const product = this.#state.products.find((p) => p.id === line.productId);
+      value += (product?.priceMinor ?? 0) * line.quantity;
+      items += line.quantity;
+    }
+    return {
+      cart_id: cart.cartId,
+      register_code: STORE.register,
+      status,
+      name: cart.name,
+      customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
+      item_count: items,
+      value: toDecimal(value),
+      updated_at: cart.updatedAt,
+      recovery_sent_at: cart.recoverySentAt,
+    };
+  }
+
+  #customerPage(customerId: number): CustomerPage {
+    const customer = this.#customer(customerId);
+    const orders = this.#state.orders.filter((order) => order.detail.customer?.id === customerId).reverse();
+    const carts = this.#state.parked
+      .filter((cart) => cart.customerId === customerId)
+      .map((cart) => this.#cartSummary(cart, 'parked'));
+    return structuredClone({
+      customer: customerSummary(customer),
+      notes: this.#state.customerNotes[String(customerId)] ?? '',
+      addresses: customer.addresses,
+      orders: orders.slice(0, 50).map(orderSummary),
+      carts,
+      order_count: orders.length,
+      total_spent: toDecimal(orders.reduce((sum, order) => sum + (parseMinor(order.detail.total) ?? 0), 0)),
+    });
+  }
+
+  #product(id: number): FakeProduct {
+    const product = this.#state.products.find((p) => p.id === id);
+    if (!product) throw new BackendError('not_found', 'That product does not exist.');
+    return product;
+  }
+
+  #hasVariations(id: number): boolean {
+    return this.#state.products.some((p) => p.parentId === id);
+  }
+
+  #variationsOf(id: number): VariationView[] {
+    return this.#state.products
+      .filter((p) => p.parentId === id)
+      .map((p) => ({
+        id: p.id,
+        sku: p.sku,
+        name: p.name,
+        attributes: p.attributes ?? [],
+        barcode: p.barcode,
+        price: toDecimal(p.priceMinor),
+        stock_tracked: p.stockTracked,
+        stock_on_hand: p.stock,
+        active: p.active ?? true,
+      }));
+  }
+
+  #categories(): CategoryView[] {
+    const paths = new Set<string>();
+    for (const product of this.#state.products) if (product.category) paths.add(product.category);
+    for (const path of this.#state.extraCategories) paths.add(path);
+    return [...paths].sort().map((path, index) => {
+      const parts = path.split(' > ');
+      const parentPath = parts.slice(0, -1).join(' > ');
+      const parentIndex = [...paths].sort().indexOf(parentPath);
+      return {
+        id: index + 1,
+        parent_id: parentIndex >= 0 ? parentIndex + 1 : null,
+        name: parts.at(-1) ?? path,
+        path,
+        depth: parts.length - 1,
+      };
+    });
+  }
+
+  #productDetail(product: FakeProduct): ProductDetail {
+    const parent = product.parentId === undefined ? undefined : this.#product(product.parentId);
+    const variations = this.#variationsOf(product.id);
+    const category = this.#categories().find((c) => c.path === product.category);
+    return {
+      id: product.id,
+      sku: product.sku,
+      name: product.name,
+      description: '',
+      category_id: category?.id ?? null,
+      category_path: category?.path ?? null,
+      price: toDecimal(product.priceMinor),
+      tax_class: product.tax,
+      tax_label: TAX_RATES[product.tax].label,
+      barcodes: product.barcode ? [product.barcode] : [],
+      stock_tracked: product.stockTracked,
+      stock_on_hand: product.stock,
+      weight_grams: product.weightGrams || null,
+      shippable: product.kind !== 'gift_card',
+      kind: product.kind === 'gift_card' ? 'gift_card' : 'normal',
+      active: product.active ?? true,
+      bin_location: null,
+      parent_id: parent?.id ?? null,
+      parent_sku: parent?.sku ?? null,
+      parent_name: parent?.name ?? null,
+      attributes: product.attributes ?? [],
+      attribute_names: [...new Set(variations.flatMap((v) => v.attributes.map((a) => a.name)))],
+      variations,
+      created_at: new Date(0).toISOString(),
+      updated_at: new Date(0).toISOString(),
+    };
+  }
+
   #seedDemo(): void {
     const now = new Date();
     this.#state.products = demoProducts();
+    this.#state.products.push(...demoVariations(this.#state.products.length + 1));
     this.#state.orders = seedOrders(this.#ledger(), 42, now);
     const drinks = this.#state.products.find((p) => p.category === 'Drinks')?.categoryId ?? 0;
     this.#state.coupons = demoCoupons(now, drinks);
@@ -1062,13 +1692,16 @@ export class FakeBackend implements Backend {
       draft = this.#counterDraft([], lines);
       notice = error.message;
     }
-    return structuredClone(
-      cartView(this.#state.cartId, draft.lines, {
+    const customer = this.#cartCustomer();
+    return structuredClone({
+      ...cartView(this.#state.cartId, draft.lines, {
         coupons: notice === null ? appliedViews(draft) : coupons.map((coupon) => appliedView(coupon, 0)),
         couponNotice: notice,
         cashIncrement: this.#cashIncrement(),
       }),
-    );
+      name: this.#state.cartName,
+      customer: customer ? customerSummary(customer) : null,
+    });
   }
 
   #cashIncrement(): number {

@@ -164,11 +164,18 @@ export function cartView(cartId: number | null, lines: PricedLine[], extras: Car
     discount_total: toDecimal(totals.discountTotal),
     cash_total: toDecimal(roundToIncrement(totals.total, extras.cashIncrement)),
     coupon_notice: extras.couponNotice,
+    name: '',
+    customer: null,
   };
 }
 
-export function productSummary(product: FakeProduct): ProductSummary {
+export function productSummary(product: FakeProduct, hasVariations = false): ProductSummary {
   return {
+    has_variations: hasVariations,
+    ...(product.parentId === undefined ? {} : { parent_id: product.parentId }),
+    ...(product.attributes ? { variation: product.attributes.map((a) => a.value).join(' / ') } : {}),
+    active: product.active ?? true,
+    kind: product.kind === 'gift_card' ? 'gift_card' : 'normal',
     id: product.id,
     sku: product.sku,
     name: product.name,
