@@ -453,8 +453,8 @@ export class CustomersStore {
     this.loading = true;
     this.error = null;
     try {
-      // An empty search lists nobody in the core; "@" finds everyone with an e-mail.
-      const results = await this.#backend.searchCustomers({ query: query.trim() === '' ? '@' : query });
+      // An empty search lists the first customers (the core caps every search at 20).
+      const results = await this.#backend.searchCustomers({ query: query.trim() });
       if (sequence === this.#sequence) this.results = results;
     } catch (error) {
       if (sequence === this.#sequence) this.error = errorMessage(error);

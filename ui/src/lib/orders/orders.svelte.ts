@@ -3,7 +3,9 @@
 // order being drafted. Answers for a list or an order that is no longer wanted are dropped.
 import { SvelteSet } from 'svelte/reactivity';
 import type { Backend } from '../api/backend';
+import type { CartSummary } from '../api/bindings/CartSummary';
 import type { CheckoutReceipt } from '../api/bindings/CheckoutReceipt';
+import type { CustomerSummary } from '../api/bindings/CustomerSummary';
 import type { MassActionKind } from '../api/bindings/MassActionKind';
 import type { MassActionRequest } from '../api/bindings/MassActionRequest';
 import type { OrderDetail } from '../api/bindings/OrderDetail';
@@ -254,6 +256,21 @@ export class OrdersStore {
     const draft = this.#newDraft();
     this.draft = draft;
     void draft.prefill(order);
+  }
+
+  /**
+   * A new order for a customer, made from one of their carts (the customer page's "Open in
+   * new order"): the customer and the cart are chosen as in the checkout's first step.
+   * Resolves with whether the cart's lines were taken.
+   */
+  async orderFromCart(customer: CustomerSummary, cart: CartSummary): Promise<boolean> {
+    if (this.draft !== null) return false;
+    const draft = this.#newDraft();
+    this.draft = draft;
+    draft.pickCustomer(customer);
+    const taken = await draft.chooseCart(cart);
+    if (taken && this.draft === draft) draft.goTo('products');
+    return taken;
   }
 
   closeNewOrder(): void {

@@ -85,6 +85,8 @@ export interface DraftInput {
   invoice: AddressInput;
   /** None: in-store pickup. */
   carrierCode: string | null;
+  /** The existing customer's own cart the order is made from (it becomes ordered with it). */
+  sourceCartId?: number | null;
 }
 
 function newCustomerInput(input: DraftInput, forQuote: boolean): NewCustomerInput {
@@ -110,6 +112,9 @@ export function checkoutDraft(input: DraftInput, forQuote = false): CheckoutDraf
   };
   if (input.customerMode === 'existing') {
     if (input.customerId !== null) draft.customer_id = input.customerId;
+    if (input.customerId !== null && typeof input.sourceCartId === 'number') {
+      draft.source_cart_id = input.sourceCartId;
+    }
   } else {
     draft.new_customer = newCustomerInput(input, forQuote);
   }

@@ -7,10 +7,14 @@
 // payment methods are on offer. The order UUID is made once, when the dialog opens, and
 // sent with every attempt, so a retry never creates a second order. A draft can be
 // prefilled from a past order ("Reorder"): its customer, lines at today's prices and
-// delivery address.
+// delivery address. Once an existing customer is picked, their carts (left at the register
+// or online) are offered: the order can be made from one of them (its lines replace the
+// draft's, and the cart becomes ordered with the order), or from a new cart.
 import type { Backend } from '../api/backend';
 import type { AddressInput } from '../api/bindings/AddressInput';
 import type { AddressView } from '../api/bindings/AddressView';
+import type { CartLineView } from '../api/bindings/CartLineView';
+import type { CartSummary } from '../api/bindings/CartSummary';
 import type { CheckoutDraft } from '../api/bindings/CheckoutDraft';
 import type { CheckoutQuote } from '../api/bindings/CheckoutQuote';
 import type { CheckoutReceipt } from '../api/bindings/CheckoutReceipt';
@@ -57,6 +61,27 @@ export const QUOTE_DEBOUNCE_MS = 200;
 const PRODUCT_LIMIT = 12;
 /** The store's own country, prefilled in a new address. */
 const HOME_COUNTRY = 'BE';
+
+/** A line of a customer's cart as a draft line (the product as the cart prices it today). */
+export function cartDraftLines(lines: readonly CartLineView[]): DraftLine[] {
+  let draft: DraftLine[] = [];
+  for (const line of lines) {
+    if (line.quantity <= 0) continue;
+    const product: ProductSummary = {
+      id: line.product_id,
+      sku: line.sku,
+      name: line.name,
+      category: null,
+      barcode: null,
+      price: line.unit_price,
+      tax_label: line.tax_label,
+      stock_tracked: false,
+      stock_on_hand: 0,
+    };
+    draft = addLine(draft, product, line.quantity);
+  }
+  return draft;
+}
 
 /** A debounced search whose outdated answers are ignored. */
 class Lookup<T> {
@@ -132,6 +157,15 @@ export class StaffOrderDraft {
   couponProblem = $state<Problem | null>(null);
   couponChecking = $state(false);
 
+  /** The picked customer's carts that did not become orders. */
+  customerCarts = $state<CartSummary[]>([]);
+  cartsLoading = $state(false);
+  cartsError = $state<string | null>(null);
+  /** The customer's cart the order is made from; null: a new cart. */
+  sourceCart = $state<CartSummary | null>(null);
+  /** A cart's lines being loaded (its id). */
+  cartLoading = $state<number | null>(null);
+
   /** The picked customer's stored addresses. */
   savedAddresses = $state<AddressView[]>([]);
   shipping = $state<AddressInput>(blankAddress(HOME_COUNTRY));
@@ -176,6 +210,7 @@ export class StaffOrderDraft {
   #disposed = false;
   #quoteTimer: ReturnType<typeof setTimeout> | undefined;
   #quoteSequence = 0;
+  #cartSequence = 0;
   /** Addresses filled in from a customer, to replace when another customer is picked. */
   #prefilled: { shipping: AddressInput | null; invoice: AddressInput | null } = {
     shipping: null,
@@ -252,11 +287,13 @@ export class StaffOrderDraft {
     if (mode !== 'existing') {
       this.customer = null;
       this.savedAddresses = [];
+      this.#forgetCarts();
       this.#fillAddresses(null, null);
     }
   }
 
   pickCustomer(customer: CustomerSummary): void {
+    if (this.customer?.id !== customer.id) this.#forgetCarts();
     this.customerMode = 'existing';
     this.customer = customer;
     this.newsletter = customer.newsletter;
@@ -264,11 +301,75 @@ export class StaffOrderDraft {
     this.problem = null;
     this.split.dropStoreCredit();
     void this.#loadAddresses(customer.id);
+    void this.#loadCarts(customer.id);
   }
 
   changeCustomer(): void {
     this.customer = null;
     this.savedAddresses = [];
+    this.#forgetCarts();
+  }
+
+  // ——— The customer's carts ———
+
+  /**
+   * Makes the order from one of the customer's carts: its lines replace the draft's and
+   * the cart becomes ordered with the order. Null: a new cart (the cart's lines go).
+   * Resolves with whether the cart was taken.
+   */
+  async chooseCart(cart: CartSummary | null): Promise<boolean> {
+    const sequence = ++this.#cartSequence;
+    this.problem = null;
+    if (cart === null) {
+      this.cartLoading = null;
+      if (this.sourceCart !== null) this.#dropSourceCart();
+      return true;
+    }
+    const customerId = this.customer?.id ?? null;
+    this.cartLoading = cart.cart_id;
+    try {
+      const view = await this.#backend.cartById({ cart_id: cart.cart_id });
+      if (this.#disposed || sequence !== this.#cartSequence || this.customer?.id !== customerId) return false;
+      this.lines = cartDraftLines(view.lines);
+      this.sourceCart = cart;
+      this.priceChanges = [];
+      this.unavailable = [];
+      return true;
+    } catch (error) {
+      if (!this.#disposed && sequence === this.#cartSequence) this.problem = problemOf(error);
+      return false;
+    } finally {
+      if (sequence === this.#cartSequence) this.cartLoading = null;
+    }
+  }
+
+  /** The customer changed: their carts (and the lines taken from one) go. */
+  #forgetCarts(): void {
+    ++this.#cartSequence;
+    this.customerCarts = [];
+    this.cartsLoading = false;
+    this.cartsError = null;
+    this.cartLoading = null;
+    if (this.sourceCart !== null) this.#dropSourceCart();
+  }
+
+  #dropSourceCart(): void {
+    this.sourceCart = null;
+    this.lines = [];
+  }
+
+  async #loadCarts(customerId: number): Promise<void> {
+    this.cartsLoading = true;
+    this.cartsError = null;
+    try {
+      const page = await this.#backend.customerPage({ customer_id: customerId });
+      if (this.#disposed || this.customer?.id !== customerId) return;
+      this.customerCarts = page.carts;
+    } catch (error) {
+      if (!this.#disposed && this.customer?.id === customerId) this.cartsError = errorMessage(error);
+    } finally {
+      if (this.customer?.id === customerId) this.cartsLoading = false;
+    }
   }
 
   /** The store credit the customer can use (minor units). */
@@ -522,6 +623,7 @@ export class StaffOrderDraft {
         this.customer = customer;
         this.newsletter = customer.newsletter;
         void this.#loadAddresses(customer.id);
+        void this.#loadCarts(customer.id);
       }
       const plan = planReorder(
         order.lines,
@@ -608,6 +710,7 @@ export class StaffOrderDraft {
       invoiceSame: this.invoiceSame,
       invoice: this.invoice,
       carrierCode: this.carrierCode,
+      sourceCartId: this.sourceCart?.cart_id ?? null,
     };
   }
 

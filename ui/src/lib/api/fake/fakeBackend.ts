@@ -216,6 +216,8 @@ interface FakeParkedCart {
   lines: FakeLine[];
   updatedAt: string;
   recoverySentAt: string | null;
+  /** A cart of another register or the web shop (open, not parked here); none: this register's. */
+  registerCode?: string;
 }
 
 export interface FakeOptions {
@@ -660,8 +662,8 @@ export class FakeBackend implements Backend {
 
   async searchCustomers({ query }: SearchCustomersRequest): Promise<CustomerSummary[]> {
     await this.#delay();
+    // As the core: an empty query matches everyone (the list is capped all the same).
     const needle = query.trim().toLowerCase();
-    if (needle === '') return [];
     const digits = needle.replace(/\D/g, '');
     return this.#state.customers
       .filter(
@@ -741,6 +743,10 @@ export class FakeBackend implements Backend {
       },
     });
     this.#placed(order, priced, customer, now);
+    // The customer's cart the order was made from is ordered with it.
+    if (request.source_cart_id !== undefined) {
+      this.#state.parked = this.#state.parked.filter((cart) => cart.cartId !== request.source_cart_id);
+    }
     this.#save();
     return this.#receipt(order);
   }
@@ -1086,13 +1092,15 @@ export class FakeBackend implements Backend {
 
   async parkedCarts(): Promise<CartSummary[]> {
     await this.#delay();
-    return this.#state.parked.map((cart) => this.#cartSummary(cart, 'parked'));
+    return this.#state.parked
+      .filter((cart) => cart.registerCode === undefined)
+      .map((cart) => this.#cartSummary(cart, 'parked'));
   }
 
   async resumeCart({ cart_id }: CartRequest): Promise<CartView> {
     await this.#delay();
     const state = this.#state;
-    const parked = state.parked.find((cart) => cart.cartId === cart_id);
+    const parked = state.parked.find((cart) => cart.cartId === cart_id && cart.registerCode === undefined);
     if (!parked) throw new BackendError('not_found', 'That cart is no longer parked.');
     state.parked = state.parked.filter((cart) => cart.cartId !== cart_id);
     if (state.cartId !== null && state.lines.length > 0) await this.parkCart({});
@@ -1524,8 +1532,8 @@ export class FakeBackend implements Backend {
     }
     return {
       cart_id: cart.cartId,
-      register_code: STORE.register,
-      status,
+      register_code: cart.registerCode ?? STORE.register,
+      status: cart.registerCode === undefined ? status : 'open',
       name: cart.name,
       customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
       item_count: items,
@@ -1638,7 +1646,31 @@ export class FakeBackend implements Backend {
     this.#state.coupons = demoCoupons(now, drinks);
     this.#state.carriers = demoCarriers();
     this.#state.giftCards = [issueCard(DEMO_GIFT_CARD, 5000, now, null)];
+    this.#seedCustomerCart(now);
     this.#save();
+  }
+
+  /** A demo customer's (Anna Peeters) open cart in the web shop, to order from the back office. */
+  #seedCustomerCart(now: Date): void {
+    const state = this.#state;
+    const sellable = state.products.filter(
+      (p) => (p.active ?? true) && !this.#hasVariations(p.id) && p.kind !== 'gift_card',
+    );
+    const lines = sellable.slice(0, 2).map((product, index) => ({
+      lineId: state.nextLineId++,
+      productId: product.id,
+      quantity: index + 1,
+    }));
+    if (lines.length === 0) return;
+    state.parked.unshift({
+      cartId: state.nextCartId++,
+      name: 'Phone order',
+      customerId: 1,
+      registerCode: 'WEB',
+      lines,
+      updatedAt: new Date(now.getTime() - 2 * 86_400_000).toISOString(),
+      recoverySentAt: null,
+    });
   }
 
   #add(product: FakeProduct, quantity: number): void {
@@ -1746,6 +1778,13 @@ export class FakeBackend implements Backend {
         : newCustomer
           ? { ...checkNewCustomer(newCustomer), id: 0, addresses: [] }
           : null;
+    if (draft.source_cart_id !== undefined) {
+      const source = this.#state.parked.find((cart) => cart.cartId === draft.source_cart_id);
+      if (!source) throw new BackendError('not_found', 'That cart does not exist or was ordered already.');
+      if (customer === null || source.customerId !== customer.id) {
+        throw new BackendError('invalid_input', "The cart is not this customer's.");
+      }
+    }
     const shippingAddress = draft.shipping_address ? checkAddress(draft.shipping_address) : null;
     const invoiceAddress = draft.invoice_address ? checkAddress(draft.invoice_address) : null;
     const coupons: FakeCoupon[] = [];
