@@ -44,7 +44,9 @@ export function storedOrders(database) {
 }
 
 async function waitForDriver(port) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  // Up to a minute: WebKitWebDriver's port (4445) is free only once the previous test
+  // file's driver has gone.
+  for (let attempt = 0; attempt < 600; attempt += 1) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/status`);
       if (response.ok) return;
@@ -65,6 +67,10 @@ export async function startApp(database, port) {
     // The app reads its database from KASSA_DB.
     env: { ...process.env, KASSA_DB: database },
     stdio: ['ignore', 'inherit', 'inherit'],
+    // Its own process group: stopping kills tauri-driver, WebKitWebDriver and the app
+    // together, so no app outlives its test (an orphaned app keeps the test runner's
+    // output pipe open and the suite never ends).
+    detached: true,
   });
   await waitForDriver(port);
   const browser = await remote({
@@ -78,7 +84,14 @@ export async function startApp(database, port) {
   });
   const stop = async () => {
     await browser.deleteSession().catch(() => {});
-    driver.kill();
+    for (const signal of ['SIGTERM', 'SIGKILL']) {
+      try {
+        process.kill(-driver.pid, signal);
+      } catch {
+        return; // the group is gone
+      }
+      await sleep(500);
+    }
   };
   return { browser, stop };
 }
