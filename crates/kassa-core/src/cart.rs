@@ -278,20 +278,8 @@ impl Kassa {
 
     /// Adds units of a product to the open cart, creating the cart on the first item.
     pub async fn add_to_cart(&self, request: AddToCartRequest) -> ApiResult<CartView> {
-        if self
-            .store
-            .product(request.product_id)
-            .await?
-            .is_none_or(|product| !product.active)
-        {
-            return Err(ApiError::new(
-                ErrorCode::NotFound,
-                format!(
-                    "Product {} does not exist or is not for sale.",
-                    request.product_id
-                ),
-            ));
-        }
+        // A parent (choose a variation) or a switched-off product is refused with its code.
+        self.sellable_product(request.product_id).await?;
         self.add_product_to_open_cart(request.product_id, request.quantity)
             .await
     }

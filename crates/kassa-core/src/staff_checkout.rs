@@ -115,6 +115,15 @@ async fn draft_cart(
 }
 
 impl Kassa {
+    /// Refuses parents (choose a variation) and switched-off products with their own codes
+    /// before anything is written.
+    async fn check_sellable(&self, draft: &CheckoutDraft) -> ApiResult<()> {
+        for line in &draft.lines {
+            self.sellable_product(line.product_id).await?;
+        }
+        Ok(())
+    }
+
     /// Prices a back-office order before it is placed: lines with their coupons, the
     /// carriers that can deliver it and their prices, the payment methods on offer and
     /// the totals. Nothing is saved.
@@ -130,6 +139,7 @@ impl Kassa {
         let country = shipping_address
             .as_ref()
             .map(|address| address.country_code.clone());
+        self.check_sellable(&draft).await?;
         // Everything below is rolled back when `tx` is dropped.
         let mut tx = self.store.begin_write().await?;
         let (cart_id, customer_id) = draft_cart(&mut tx, &draft, now).await?;

@@ -381,8 +381,8 @@ async fn check_staged(
         let rows: Vec<(i64, String, String)> = sqlx::query_as(
             "SELECT i.line, i.barcode, p.sku
                FROM import_barcodes i
-               JOIN product_barcodes b ON b.barcode = i.barcode
-               JOIN products p ON p.id = b.product_id
+              CROSS JOIN product_barcodes b ON b.barcode = i.barcode
+              CROSS JOIN products p ON p.id = b.product_id
               WHERE p.sku NOT IN (SELECT sku FROM import_rows)",
         )
         .fetch_all(&mut *conn)
@@ -734,7 +734,8 @@ async fn apply_rows(
         "CREATE TEMP TABLE import_keys AS
          SELECT v.id, v.parent_id,
                 COALESCE((SELECT group_concat(lower(a.name) || '=' || lower(a.value), ';' ORDER BY lower(a.name))
-                            FROM product_attributes a WHERE a.product_id = v.id), '') AS attribute_key
+                            FROM product_attributes a WHERE a.product_id = v.id), '') AS attribute_key,
+                (SELECT r.line FROM import_rows r WHERE r.product_id = v.id) AS line
            FROM products v
           WHERE v.parent_id IN (SELECT p.parent_id FROM import_rows r JOIN products p ON p.id = r.product_id
                                  WHERE p.parent_id IS NOT NULL)",
@@ -742,12 +743,15 @@ async fn apply_rows(
     ] {
         sqlx::query(statement).execute(&mut *conn).await?;
     }
+    // One pass over the keys, each probing its family by index (no join the planner could
+    // turn into a walk of every staged row).
     let duplicates: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT r.line, k.attribute_key
-           FROM import_keys k JOIN import_rows r ON r.product_id = k.id
-          WHERE EXISTS (SELECT 1 FROM import_keys o WHERE o.parent_id = k.parent_id
+        "SELECT k.line, k.attribute_key
+           FROM import_keys k
+          WHERE k.line IS NOT NULL
+            AND EXISTS (SELECT 1 FROM import_keys o WHERE o.parent_id = k.parent_id
                           AND o.attribute_key = k.attribute_key AND o.id <> k.id)
-          ORDER BY r.line",
+          ORDER BY k.line",
     )
     .fetch_all(&mut *conn)
     .await?;

@@ -411,7 +411,8 @@ async fn staged_imports_are_checked_and_applied_in_one_transaction() {
         .stage_import(&[parent, cheaper], columns, &progress)
         .await
         .unwrap();
-    let plan = staged.apply(now(), &progress, None).await.unwrap().unwrap();
+    let later = now() + chrono::Duration::hours(1);
+    let plan = staged.apply(later, &progress, None).await.unwrap().unwrap();
     assert_eq!((plan.creates, plan.updates), (0, 2));
     assert_eq!(store.count_products().await.unwrap(), 2);
     let variation = store
@@ -420,6 +421,26 @@ async fn staged_imports_are_checked_and_applied_in_one_transaction() {
         .unwrap()
         .unwrap();
     assert_eq!(variation.price_minor, 199);
+    assert_eq!(
+        variation.stock_on_hand, 7,
+        "no stock column: the stock stays"
+    );
+    let changed = store.product_record(variation.id).await.unwrap().unwrap();
+    assert_eq!(changed.updated_at, later);
+    let unchanged = store
+        .product_record(variation.parent_id.unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        unchanged.updated_at,
+        now(),
+        "an unchanged row is not written"
+    );
+    assert_eq!(
+        store.product_barcodes(variation.id).await.unwrap(),
+        ["4006381333931"]
+    );
 }
 
 #[tokio::test]
