@@ -163,6 +163,61 @@ fn gift_card_error(code: &str, rejection: &GiftCardRejection) -> ApiError {
     )
 }
 
+/// The gift card with this code if it may pay `amount` now, else the refusal.
+async fn redeemable_card(
+    tx: &mut WriteTx,
+    settings: &StoreSettings,
+    code: &str,
+    amount: Decimal,
+    now: DateTime<Utc>,
+) -> ApiResult<i64> {
+    let currency = &settings.pricing.currency;
+    let card = tx
+        .gift_card_by_code(code)
+        .await?
+        .ok_or_else(|| unknown_gift_card(code))?;
+    check_redemption(
+        &GiftCardState {
+            balance: currency.from_minor_units(card.balance_minor),
+            currency: card.currency_code.clone(),
+            expires_at: card.expires_at,
+            active: card.active,
+        },
+        amount,
+        &currency.code,
+        now,
+    )
+    .map_err(|rejection| gift_card_error(code, &rejection))?;
+    Ok(card.id)
+}
+
+/// The customer whose store credit covers `amount`, else the refusal.
+async fn credit_customer(
+    tx: &mut WriteTx,
+    settings: &StoreSettings,
+    customer_id: Option<i64>,
+    amount: Decimal,
+) -> ApiResult<i64> {
+    let currency = &settings.pricing.currency;
+    let Some(customer_id) = customer_id else {
+        return Err(ApiError::new(
+            ErrorCode::StoreCreditInsufficient,
+            "Store credit needs a customer on the order.",
+        ));
+    };
+    let balance = tx.store_credit(customer_id).await?.unwrap_or(0);
+    if minor(currency, amount)? > balance {
+        return Err(ApiError::new(
+            ErrorCode::StoreCreditInsufficient,
+            format!(
+                "The customer has {} store credit, less than the {amount} asked. Nothing was charged or saved.",
+                currency.from_minor_units(balance)
+            ),
+        ));
+    }
+    Ok(customer_id)
+}
+
 /// Checks, before anything is written, that the gift cards exist and hold the amounts
 /// asked and that the customer has the store credit asked: these refusals come first,
 /// with their own codes, whatever else is wrong with the payment.
@@ -173,61 +228,26 @@ pub(crate) async fn check_balances_in_tx(
     tenders: &[Tender],
     now: DateTime<Utc>,
 ) -> ApiResult<()> {
-    let currency = &settings.pricing.currency;
     let mut credit_asked = Decimal::ZERO;
     for tender in tenders {
-        let Tender::Exact {
+        if let Tender::Exact {
             method,
             amount,
             reference,
-            ..
         } = tender
-        else {
-            continue;
-        };
-        match method {
-            PaymentMethod::GiftCard => {
-                let code = reference.clone().unwrap_or_default();
-                let card = tx
-                    .gift_card_by_code(&code)
-                    .await?
-                    .ok_or_else(|| unknown_gift_card(&code))?;
-                check_redemption(
-                    &GiftCardState {
-                        balance: currency.from_minor_units(card.balance_minor),
-                        currency: card.currency_code.clone(),
-                        expires_at: card.expires_at,
-                        active: card.active,
-                    },
-                    *amount,
-                    &currency.code,
-                    now,
-                )
-                .map_err(|rejection| gift_card_error(&code, &rejection))?;
+        {
+            match method {
+                PaymentMethod::GiftCard => {
+                    let code = reference.clone().unwrap_or_default();
+                    redeemable_card(tx, settings, &code, *amount, now).await?;
+                }
+                PaymentMethod::StoreCredit => credit_asked += *amount,
+                _ => {}
             }
-            PaymentMethod::StoreCredit => credit_asked += *amount,
-            _ => {}
         }
     }
     if credit_asked > Decimal::ZERO {
-        let balance = match customer_id {
-            Some(id) => tx.store_credit(id).await?.unwrap_or(0),
-            None => {
-                return Err(ApiError::new(
-                    ErrorCode::StoreCreditInsufficient,
-                    "Store credit needs a customer on the order.",
-                ));
-            }
-        };
-        if minor(currency, credit_asked)? > balance {
-            return Err(ApiError::new(
-                ErrorCode::StoreCreditInsufficient,
-                format!(
-                    "The customer has {} store credit, less than the {credit_asked} asked. Nothing was charged or saved.",
-                    currency.from_minor_units(balance)
-                ),
-            ));
-        }
+        credit_customer(tx, settings, customer_id, credit_asked).await?;
     }
     Ok(())
 }
@@ -241,55 +261,17 @@ pub(crate) async fn redeem_in_tx(
     payment: &SettledPayment,
     now: DateTime<Utc>,
 ) -> ApiResult<()> {
-    let currency = &settings.pricing.currency;
+    let amount = minor(&settings.pricing.currency, payment.amount)?;
     match payment.method {
         PaymentMethod::GiftCard => {
             let code = payment.reference.clone().unwrap_or_default();
-            let card = tx
-                .gift_card_by_code(&code)
-                .await?
-                .ok_or_else(|| unknown_gift_card(&code))?;
-            check_redemption(
-                &GiftCardState {
-                    balance: currency.from_minor_units(card.balance_minor),
-                    currency: card.currency_code.clone(),
-                    expires_at: card.expires_at,
-                    active: card.active,
-                },
-                payment.amount,
-                &currency.code,
-                now,
-            )
-            .map_err(|rejection| gift_card_error(&code, &rejection))?;
-            tx.change_gift_card_balance(
-                card.id,
-                "redeemed",
-                -minor(currency, payment.amount)?,
-                Some(order_id),
-                now,
-            )
-            .await?;
+            let card = redeemable_card(tx, settings, &code, payment.amount, now).await?;
+            tx.change_gift_card_balance(card, "redeemed", -amount, Some(order_id), now)
+                .await?;
         }
         PaymentMethod::StoreCredit => {
-            let Some(customer_id) = customer_id else {
-                return Err(ApiError::new(
-                    ErrorCode::StoreCreditInsufficient,
-                    "Store credit needs a customer on the order.",
-                ));
-            };
-            let balance = tx.store_credit(customer_id).await?.unwrap_or(0);
-            let amount = minor(currency, payment.amount)?;
-            if amount > balance {
-                return Err(ApiError::new(
-                    ErrorCode::StoreCreditInsufficient,
-                    format!(
-                        "The customer has {} store credit, less than the {} asked. Nothing was charged or saved.",
-                        currency.from_minor_units(balance),
-                        payment.amount
-                    ),
-                ));
-            }
-            tx.change_store_credit(customer_id, "redeemed", -amount, Some(order_id), "", now)
+            let customer = credit_customer(tx, settings, customer_id, payment.amount).await?;
+            tx.change_store_credit(customer, "redeemed", -amount, Some(order_id), "", now)
                 .await?;
         }
         _ => {}
