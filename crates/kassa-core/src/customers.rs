@@ -2,8 +2,7 @@
 //! address, their addresses, and store credit with its ledger.
 
 use kassa_store::WriteTx;
-use kassa_store::cart_lists::CustomerUpdate;
-use kassa_store::customers::{AddressRow, CustomerRow, NewCustomer};
+use kassa_store::customers::{AddressRow, CustomerRow, CustomerUpdate, NewCustomer};
 use kassa_store::gift_cards::LedgerRow;
 use rust_decimal::Decimal;
 

@@ -73,6 +73,23 @@ pub struct NewCustomer<'a> {
     pub newsletter: bool,
 }
 
+/// The customer fields staff edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerUpdate<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// E-mail.
+    pub email: Option<&'a str>,
+    /// Phone.
+    pub phone: Option<&'a str>,
+    /// Group.
+    pub customer_group: &'a str,
+    /// Newsletter opt-in.
+    pub newsletter: bool,
+    /// Notes.
+    pub notes: &'a str,
+}
+
 /// A postal address.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct AddressRow {
@@ -193,22 +210,7 @@ impl WriteTx {
         customer_id: i64,
         address: &AddressRow,
     ) -> StoreResult<i64> {
-        if address.is_default_shipping {
-            sqlx::query(
-                "UPDATE customer_addresses SET is_default_shipping = 0 WHERE customer_id = ?1",
-            )
-            .bind(customer_id)
-            .execute(self.conn())
-            .await?;
-        }
-        if address.is_default_invoice {
-            sqlx::query(
-                "UPDATE customer_addresses SET is_default_invoice = 0 WHERE customer_id = ?1",
-            )
-            .bind(customer_id)
-            .execute(self.conn())
-            .await?;
-        }
+        self.clear_address_defaults(customer_id, address).await?;
         Ok(sqlx::query_scalar(
             "INSERT INTO customer_addresses (customer_id, name, line1, line2, postal_code, city, country_code,
                                              is_default_shipping, is_default_invoice)
@@ -225,6 +227,97 @@ impl WriteTx {
         .bind(address.is_default_invoice)
         .fetch_one(self.conn())
         .await?)
+    }
+
+    /// A new default address replaces the customer's old default (for shipping, for
+    /// invoices, or both).
+    async fn clear_address_defaults(
+        &mut self,
+        customer_id: i64,
+        address: &AddressRow,
+    ) -> StoreResult<()> {
+        if address.is_default_shipping {
+            sqlx::query(
+                "UPDATE customer_addresses SET is_default_shipping = 0 WHERE customer_id = ?1",
+            )
+            .bind(customer_id)
+            .execute(self.conn())
+            .await?;
+        }
+        if address.is_default_invoice {
+            sqlx::query(
+                "UPDATE customer_addresses SET is_default_invoice = 0 WHERE customer_id = ?1",
+            )
+            .bind(customer_id)
+            .execute(self.conn())
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Updates the fields staff edit on a customer; returns false when there is no such
+    /// customer.
+    pub async fn update_customer(
+        &mut self,
+        id: i64,
+        update: &CustomerUpdate<'_>,
+    ) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE customers SET name = ?2, email = ?3, phone = ?4, customer_group = ?5, newsletter = ?6,
+                    notes = ?7 WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(update.name)
+        .bind(update.email)
+        .bind(update.phone)
+        .bind(update.customer_group)
+        .bind(update.newsletter)
+        .bind(update.notes)
+        .execute(self.conn())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Replaces one of a customer's addresses; a new default replaces the old default.
+    /// Returns false when the address is not the customer's.
+    pub async fn replace_customer_address(
+        &mut self,
+        customer_id: i64,
+        address: &AddressRow,
+    ) -> StoreResult<bool> {
+        self.clear_address_defaults(customer_id, address).await?;
+        let done = sqlx::query(
+            "UPDATE customer_addresses SET name = ?3, line1 = ?4, line2 = ?5, postal_code = ?6, city = ?7,
+                    country_code = ?8, is_default_shipping = ?9, is_default_invoice = ?10
+              WHERE id = ?2 AND customer_id = ?1",
+        )
+        .bind(customer_id)
+        .bind(address.id)
+        .bind(&address.name)
+        .bind(&address.line1)
+        .bind(&address.line2)
+        .bind(&address.postal_code)
+        .bind(&address.city)
+        .bind(&address.country_code)
+        .bind(address.is_default_shipping)
+        .bind(address.is_default_invoice)
+        .execute(self.conn())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Deletes one of a customer's addresses; returns false when it is not theirs.
+    pub async fn delete_customer_address(
+        &mut self,
+        customer_id: i64,
+        address_id: i64,
+    ) -> StoreResult<bool> {
+        let done = sqlx::query("DELETE FROM customer_addresses WHERE id = ?2 AND customer_id = ?1")
+            .bind(customer_id)
+            .bind(address_id)
+            .execute(self.conn())
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Attaches a customer to a cart.
