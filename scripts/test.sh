@@ -44,7 +44,17 @@ log "End-to-end tests in the real app"
 find tests/artifacts -maxdepth 1 -name '*.png' -delete 2>/dev/null || true
 export KASSA_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/kassa-desktop"
 export KASSA_CLI_BIN="$CARGO_TARGET_DIR/debug/kassa"
-(cd tests/e2e && dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' npm test --silent)
+# A hard limit: a stuck driver or app must fail the run, never hold CI until its own
+# limit; and nothing the tests started may outlive them (it would hold the output open).
+e2e_status=0
+(cd tests/e2e && timeout --kill-after=30 1800 dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' npm test --silent) || e2e_status=$?
+pkill -KILL -x tauri-driver 2>/dev/null || true
+pkill -KILL -x WebKitWebDriver 2>/dev/null || true
+pkill -KILL -f "$KASSA_DESKTOP_BIN" 2>/dev/null || true
+if [ "$e2e_status" -ne 0 ]; then
+  echo "The end-to-end tests failed (exit status $e2e_status; 124 means they ran out of time)." >&2
+  exit "$e2e_status"
+fi
 
 # (WebKit keeps its own web storage there; what must never appear is a Kassa database.)
 if [ -n "$(find "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" -name '*.sqlite3*' -print -quit)" ]; then

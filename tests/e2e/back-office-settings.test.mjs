@@ -28,7 +28,7 @@ let app;
 
 before(async () => {
   cli(database, "demo", "--orders", "10");
-  app = await startApp(database, 8444 + (process.pid % 500));
+  app = await startApp(database);
 });
 
 after(async () => {

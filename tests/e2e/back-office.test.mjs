@@ -20,7 +20,7 @@ let app;
 
 before(async () => {
   cli(database, 'demo', '--orders', '40');
-  app = await startApp(database, 5444 + (process.pid % 500));
+  app = await startApp(database);
 });
 
 after(async () => {

@@ -26,7 +26,7 @@ const BAD_ROW = 'E2E-BAD,E2E Bad price,,,Clothing,-3.00,standard,,1';
 
 before(async () => {
   cli(database, 'demo');
-  app = await startApp(database, 9444 + (process.pid % 500));
+  app = await startApp(database);
   const scan = await app.browser.$('[data-testid="scan-input"]');
   await scan.waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the demo store opens on the counter' });
 });

@@ -26,7 +26,7 @@ let app;
 
 before(async () => {
   cli(database, 'demo');
-  app = await startApp(database, 6444 + (process.pid % 500));
+  app = await startApp(database);
 });
 
 after(async () => {

@@ -21,7 +21,7 @@ const database = freshDatabase('counter');
 let app;
 
 before(async () => {
-  app = await startApp(database, 4444 + (process.pid % 500));
+  app = await startApp(database);
 });
 
 after(async () => {

@@ -36,7 +36,7 @@ let sale;
 
 before(async () => {
   cli(database, "demo");
-  app = await startApp(database, 7444 + (process.pid % 500));
+  app = await startApp(database);
 });
 
 after(async () => {

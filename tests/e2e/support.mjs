@@ -10,6 +10,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
 
@@ -43,27 +44,62 @@ export function storedOrders(database) {
     .map((line) => JSON.parse(line));
 }
 
-async function waitForDriver(port) {
-  // Up to a minute: WebKitWebDriver's port (4445) is free only once the previous test
-  // file's driver has gone.
-  for (let attempt = 0; attempt < 600; attempt += 1) {
+/** A TCP port on loopback that nothing listens on right now (the OS picks it). */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolvePort);
+  });
+  const { port } = server.address();
+  await new Promise((closed) => server.close(closed));
+  return port;
+}
+
+async function waitForDriver(port, driver) {
+  // Up to a minute; each probe gives up after two seconds so that a driver that accepts
+  // connections but never answers cannot stall the wait.
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (driver.exitCode !== null || driver.signalCode !== null) {
+      throw new Error(`tauri-driver exited (${driver.exitCode ?? driver.signalCode}) before listening on port ${port}`);
+    }
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/status`);
+      const response = await fetch(`http://127.0.0.1:${port}/status`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
     } catch {
-      // not listening yet
+      // not listening (or not answering) yet
     }
     await sleep(100);
   }
-  throw new Error(`tauri-driver did not start on port ${port}`);
+  throw new Error(`tauri-driver did not answer on port ${port} within a minute`);
 }
 
-/** Starts the real app on `database`; returns the WebdriverIO browser and a stop function. */
-export async function startApp(database, port) {
+/** Ends a process group: SIGTERM, then SIGKILL for whatever is left. */
+async function killGroup(pid) {
+  for (const signal of ['SIGTERM', 'SIGKILL']) {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      return; // the group is gone
+    }
+    await sleep(500);
+  }
+}
+
+/**
+ * Starts the real app on `database`; returns the WebdriverIO browser and a stop function.
+ * tauri-driver and the WebKitWebDriver behind it each get a port the OS reports free, so
+ * the two can never collide (a driver proxying to its own port never answers).
+ */
+export async function startApp(database) {
   const desktopBin = process.env.KASSA_DESKTOP_BIN;
   assert.ok(desktopBin && existsSync(desktopBin), 'KASSA_DESKTOP_BIN must name the built desktop app');
   mkdirSync(artifacts, { recursive: true });
-  const driver = spawn('tauri-driver', ['--port', String(port)], {
+  const port = await freePort();
+  let nativePort = await freePort();
+  while (nativePort === port) nativePort = await freePort();
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     // The app reads its database from KASSA_DB.
     env: { ...process.env, KASSA_DB: database },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -72,26 +108,27 @@ export async function startApp(database, port) {
     // output pipe open and the suite never ends).
     detached: true,
   });
-  await waitForDriver(port);
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port,
-    logLevel: 'warn',
-    capabilities: {
-      'tauri:options': { application: desktopBin },
-      'wdio:enforceWebDriverClassic': true,
-    },
-  });
+  let browser;
+  try {
+    await waitForDriver(port, driver);
+    browser = await remote({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'warn',
+      connectionRetryTimeout: 60_000,
+      capabilities: {
+        'tauri:options': { application: desktopBin },
+        'wdio:enforceWebDriverClassic': true,
+      },
+    });
+  } catch (error) {
+    // Never leave a driver behind when the start fails: it would hold the output pipe.
+    await killGroup(driver.pid);
+    throw error;
+  }
   const stop = async () => {
     await browser.deleteSession().catch(() => {});
-    for (const signal of ['SIGTERM', 'SIGKILL']) {
-      try {
-        process.kill(-driver.pid, signal);
-      } catch {
-        return; // the group is gone
-      }
-      await sleep(500);
-    }
+    await killGroup(driver.pid);
   };
   return { browser, stop };
 }
