@@ -56,6 +56,8 @@ const COMMANDS: &[&str] = &[
     "discard_cart",
     "cart_by_id",
     "set_cart_customer",
+    "cart_settings",
+    "save_cart_settings",
     "abandoned_carts",
     "mark_recovery_sent",
     "customer_page",

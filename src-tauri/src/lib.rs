@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kassa_core::api::{
-    AddToCartRequest, AddressView, AppStatus, CarrierInput, CartRequest, CartSummary, CartView,
-    ChangeStatusRequest, CheckoutDraft, CheckoutQuote, CheckoutReceipt, CheckoutRequest,
+    AddToCartRequest, AddressView, AppStatus, CarrierInput, CartRequest, CartSettings, CartSummary,
+    CartView, ChangeStatusRequest, CheckoutDraft, CheckoutQuote, CheckoutReceipt, CheckoutRequest,
     CouponCodeRequest, CouponInput, CouponView, CreateCustomerRequest, CustomerPage,
     CustomerRequest, CustomerSummary, DeleteAddressRequest, DemoSummary, GetOrderRequest,
     GiftCardDetail, GiftCardRequest, GiftCardView, GrantStoreCreditRequest, JobRequest, JobView,
@@ -347,6 +347,16 @@ async fn set_cart_customer(
 }
 
 #[tauri::command]
+async fn cart_settings(kassa: State<'_, Kassa>) -> Reply<CartSettings> {
+    kassa.cart_settings().await
+}
+
+#[tauri::command]
+async fn save_cart_settings(kassa: State<'_, Kassa>, input: CartSettings) -> Reply<CartSettings> {
+    kassa.save_cart_settings(input).await
+}
+
+#[tauri::command]
 async fn abandoned_carts(kassa: State<'_, Kassa>) -> Reply<Vec<CartSummary>> {
     kassa.abandoned_carts().await
 }
@@ -583,6 +593,8 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             discard_cart,
             cart_by_id,
             set_cart_customer,
+            cart_settings,
+            save_cart_settings,
             abandoned_carts,
             mark_recovery_sent,
             customer_page,

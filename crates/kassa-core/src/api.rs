@@ -826,6 +826,8 @@ pub struct QuoteLineView {
     pub tax_label: String,
     /// Delivered (false: virtual).
     pub shippable: bool,
+    /// Set when the product is gone or short: the line is priced at what can be sold.
+    pub stock_warning: Option<String>,
 }
 
 /// A coupon applied to a cart or an order.
@@ -1128,6 +1130,17 @@ pub struct TaxSettingsView {
     pub settings: TaxSettingsInput,
     /// Every rate, by class and country.
     pub rates: Vec<TaxRateInput>,
+}
+
+/// How carts behave: reloading a customer's cart and when a cart counts as abandoned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CartSettings {
+    /// Picking a customer for an empty sale reloads their most recent open cart.
+    pub reload_customer_cart: bool,
+    /// A cart with items and a customer and no order after this many hours is abandoned
+    /// (1 to 720).
+    pub abandoned_cart_hours: u32,
 }
 
 /// Tax and rounding settings.

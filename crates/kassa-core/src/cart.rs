@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use kassa_domain::pricing::{LineInput, TaxBreakdown};
+use kassa_domain::stock::{OversellPolicy, sellable_quantity};
 use kassa_domain::tax::TaxRate;
 use kassa_store::WriteTx;
 use kassa_store::carts::{CartLineRow, CartRow};
@@ -55,25 +56,46 @@ pub(crate) fn line_inputs(
         .collect()
 }
 
-fn stock_warning(line: &CartLineRow) -> Option<String> {
+/// What the counter shows next to a line whose product is gone or short (computed from
+/// the requested quantity, before [`sellable`] holds units back).
+pub(crate) fn stock_warning(policy: OversellPolicy, line: &CartLineRow) -> Option<String> {
+    let refuse = policy == OversellPolicy::Refuse;
     if !line.active {
-        Some("No longer for sale".to_owned())
+        Some("No longer for sale: not sold".to_owned())
     } else if !line.stock_tracked || line.quantity <= line.stock_on_hand {
         None
     } else if line.stock_on_hand <= 0 {
-        Some("Out of stock".to_owned())
+        Some(
+            if refuse {
+                "Out of stock: not sold"
+            } else {
+                "Out of stock"
+            }
+            .to_owned(),
+        )
+    } else if refuse {
+        Some(format!(
+            "Only {0} in stock: {0} of {1} sold",
+            line.stock_on_hand, line.quantity
+        ))
     } else {
         Some(format!("Only {} in stock", line.stock_on_hand))
     }
 }
 
-/// Lines of products that are no longer for sale stay in the cart at quantity 0 (with a
-/// message) so that they never block the rest of the cart.
-pub(crate) fn sellable(mut lines: Vec<CartLineRow>) -> Vec<CartLineRow> {
+/// Lines of products that are no longer for sale, or (when the store refuses to oversell)
+/// out of stock, stay in the cart at quantity 0 with a message, and a line asking for
+/// more than is on hand sells what there is: they never block the rest of the cart. The
+/// stored cart keeps the requested quantity, so the line comes back when stock does.
+pub(crate) fn sellable(policy: OversellPolicy, mut lines: Vec<CartLineRow>) -> Vec<CartLineRow> {
     for line in &mut lines {
-        if !line.active {
-            line.quantity = 0;
-        }
+        line.quantity = sellable_quantity(
+            policy,
+            line.active,
+            line.stock_tracked,
+            line.stock_on_hand,
+            line.quantity,
+        );
     }
     lines
 }
@@ -85,7 +107,7 @@ async fn cart_contents(
 ) -> ApiResult<(Vec<CartLineRow>, Vec<CouponRow>, Option<CustomerRow>)> {
     Ok(match cart {
         Some(cart) => (
-            sellable(tx.cart_lines(cart.id, None).await?),
+            tx.cart_lines(cart.id, None).await?,
             tx.cart_coupons(cart.id).await?,
             match cart.customer_id {
                 Some(id) => tx.customer(id).await?,
@@ -104,7 +126,12 @@ pub(crate) async fn cart_view(
     cart: Option<&CartRow>,
     now: DateTime<Utc>,
 ) -> ApiResult<CartView> {
-    let (lines, coupons, customer) = cart_contents(tx, cart).await?;
+    let (requested, coupons, customer) = cart_contents(tx, cart).await?;
+    let warnings: Vec<Option<String>> = requested
+        .iter()
+        .map(|line| stock_warning(settings.oversell, line))
+        .collect();
+    let lines = sellable(settings.oversell, requested);
     let mut input = DraftInput {
         lines: &lines,
         coupons: &coupons,
@@ -130,7 +157,8 @@ pub(crate) async fn cart_view(
         .iter()
         .zip(&pricing.items.lines)
         .zip(&pricing.discounts)
-        .map(|((line, priced), discount)| CartLineView {
+        .zip(warnings)
+        .map(|(((line, priced), discount), stock_warning)| CartLineView {
             line_id: line.id,
             product_id: line.product_id,
             sku: line.sku.clone(),
@@ -140,7 +168,7 @@ pub(crate) async fn cart_view(
             tax: priced.tax,
             total: priced.gross,
             tax_label: line.tax_label.clone(),
-            stock_warning: stock_warning(line),
+            stock_warning,
             discount: *discount,
         })
         .collect();

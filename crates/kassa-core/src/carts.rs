@@ -6,7 +6,8 @@ use chrono::Duration;
 use kassa_store::cart_lists::CartSummaryRow;
 
 use crate::api::{
-    CartRequest, CartSummary, CartView, CustomerRef, ParkCartRequest, SetCartCustomerRequest,
+    CartRequest, CartSettings, CartSummary, CartView, CustomerRef, ParkCartRequest,
+    SetCartCustomerRequest,
 };
 use crate::cart::cart_view;
 use crate::settings::StoreSettings;
@@ -14,6 +15,10 @@ use crate::{ApiError, ApiResult, ErrorCode, Kassa};
 
 /// The most carts a list shows.
 const LIST_LIMIT: i64 = 500;
+/// Hours after which a cart counts as abandoned unless the owner says otherwise.
+const DEFAULT_ABANDONED_HOURS: u32 = 24;
+/// The longest the owner can wait before a cart counts as abandoned (30 days).
+const MAX_ABANDONED_HOURS: u32 = 720;
 /// The longest name a parked cart can have.
 const MAX_NAME: usize = 80;
 
@@ -160,12 +165,7 @@ impl Kassa {
     /// customer while the open cart is empty reloads the customer's most recent cart.
     pub async fn set_cart_customer(&self, request: SetCartCustomerRequest) -> ApiResult<CartView> {
         let settings = self.settings().await?;
-        let reload = self
-            .store
-            .settings()
-            .await?
-            .get("reload_customer_cart")
-            .is_some_and(|value| value == "1");
+        let reload = self.cart_settings().await?.reload_customer_cart;
         let now = self.clock.now();
         let mut tx = self.store.begin_write().await?;
         let open = tx.open_cart(&self.register.register_code).await?;
@@ -214,18 +214,52 @@ impl Kassa {
         Ok(view)
     }
 
+    /// The cart settings (reload a customer's cart, abandoned after how many hours).
+    pub async fn cart_settings(&self) -> ApiResult<CartSettings> {
+        let stored = self.store.settings().await?;
+        Ok(CartSettings {
+            reload_customer_cart: stored
+                .get("reload_customer_cart")
+                .is_some_and(|value| value == "1"),
+            abandoned_cart_hours: stored
+                .get("abandoned_cart_hours")
+                .and_then(|value| value.parse().ok())
+                .unwrap_or(DEFAULT_ABANDONED_HOURS),
+        })
+    }
+
+    /// Saves the cart settings.
+    pub async fn save_cart_settings(&self, input: CartSettings) -> ApiResult<CartSettings> {
+        if !(1..=MAX_ABANDONED_HOURS).contains(&input.abandoned_cart_hours) {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "abandoned_cart_hours: a cart counts as abandoned after 1 to {MAX_ABANDONED_HOURS} hours, not {}.",
+                    input.abandoned_cart_hours
+                ),
+            ));
+        }
+        let mut tx = self.store.begin_write().await?;
+        tx.set_setting(
+            "reload_customer_cart",
+            if input.reload_customer_cart { "1" } else { "0" },
+        )
+        .await?;
+        tx.set_setting(
+            "abandoned_cart_hours",
+            &input.abandoned_cart_hours.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        self.cart_settings().await
+    }
+
     /// Carts with items and a customer that did not become an order for the store's
     /// `abandoned_cart_hours`, oldest first, with their value.
     pub async fn abandoned_carts(&self) -> ApiResult<Vec<CartSummary>> {
         let settings = self.settings().await?;
-        let hours = self
-            .store
-            .settings()
-            .await?
-            .get("abandoned_cart_hours")
-            .and_then(|value| value.parse::<i64>().ok())
-            .unwrap_or(24);
-        let before = self.clock.now() - Duration::hours(hours);
+        let hours = self.cart_settings().await?.abandoned_cart_hours;
+        let before = self.clock.now() - Duration::hours(i64::from(hours));
         Ok(self
             .store
             .abandoned_carts(before, LIST_LIMIT)

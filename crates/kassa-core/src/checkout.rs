@@ -22,6 +22,7 @@ use rust_decimal::Decimal;
 use serde_json::json;
 
 use crate::api::{AddressInput, CheckoutReceipt, CheckoutRequest, TenderInput};
+use crate::cart::sellable;
 use crate::draft::{DraftInput, PricedDraft, price_draft};
 use crate::payments::{MethodTable, check_balances_in_tx, redeem_in_tx, tender, tender_error};
 use crate::settings::{StoreSettings, price_mode_code};
@@ -286,14 +287,21 @@ pub(crate) async fn place_order_in_tx(
         .shipping_address
         .map(|address| address.country_code.trim().to_uppercase());
     let lines = tx.cart_lines(order.cart_id, country.as_deref()).await?;
-    let sold: Vec<CartLineRow> = lines
+    // What the cart shows at 0 (gone, or out of stock when the store refuses to oversell)
+    // is not sold; it stays in the cart.
+    let held_back = !lines.is_empty();
+    let sold: Vec<CartLineRow> = sellable(settings.oversell, lines)
         .into_iter()
-        .filter(|line| line.quantity > 0 && line.active)
+        .filter(|line| line.quantity > 0)
         .collect();
     if sold.is_empty() {
         return Err(ApiError::new(
             ErrorCode::EmptyCart,
-            "The cart is empty: scan or add an item first.",
+            if held_back {
+                "Nothing in the cart can be sold now: its lines are out of stock, no longer for sale or at quantity 0."
+            } else {
+                "The cart is empty: scan or add an item first."
+            },
         ));
     }
     let coupons = tx.cart_coupons(order.cart_id).await?;

@@ -64,6 +64,17 @@ pub enum ErrorCode {
     PaymentMethodUnavailable,
     /// A delivery address is needed for the chosen carrier.
     AddressRequired,
+    /// Another task held the database for longer than a change may wait (for example a
+    /// very large product import); nothing was written: try again in a moment.
+    StoreBusy,
+    /// The mail settings are missing or invalid (the message names the field).
+    MailNotConfigured,
+    /// An e-mail address is not valid (the message names the field).
+    InvalidEmail,
+    /// The mail server refused or could not be reached; the message is its exact answer.
+    MailFailed,
+    /// The OS keyring could not store or read a secret.
+    SecretStore,
     /// The database failed; nothing was written.
     Database,
     /// A bug or an unexpected state; nothing was written.
@@ -134,6 +145,10 @@ impl From<kassa_store::StoreError> for ApiError {
             kassa_store::StoreError::Corrupt(detail) => Self::new(
                 ErrorCode::Internal,
                 format!("The database holds invalid data: {detail}"),
+            ),
+            busy if busy.is_busy() => Self::new(
+                ErrorCode::StoreBusy,
+                "Another task (such as a large product import) is still writing to the database; nothing was saved. Try again in a moment.",
             ),
             other => Self::new(
                 ErrorCode::Database,

@@ -600,6 +600,7 @@ fn error_code_of(name: &str) -> ErrorCode {
         "invalid_input" => ErrorCode::InvalidInput,
         "not_found" => ErrorCode::NotFound,
         "database" => ErrorCode::Database,
+        "store_busy" => ErrorCode::StoreBusy,
         _ => ErrorCode::Internal,
     }
 }

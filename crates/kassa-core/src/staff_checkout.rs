@@ -11,7 +11,7 @@ use crate::api::{
     CheckoutDraft, CheckoutQuote, CheckoutReceipt, PaymentMethodOption, QuoteLineView,
     ShippingOptionView, StaffOrderRequest,
 };
-use crate::cart::{MAX_LINE_QUANTITY, tax_views};
+use crate::cart::{MAX_LINE_QUANTITY, sellable, stock_warning, tax_views};
 use crate::checkout::{OrderToPlace, place_order_in_tx};
 use crate::customers::{checked_address, create_customer_in_tx};
 use crate::draft::{DraftInput, price_draft, unknown_coupon};
@@ -143,7 +143,12 @@ impl Kassa {
         // Everything below is rolled back when `tx` is dropped.
         let mut tx = self.store.begin_write().await?;
         let (cart_id, customer_id) = draft_cart(&mut tx, &draft, now).await?;
-        let lines = tx.cart_lines(cart_id, country.as_deref()).await?;
+        let requested = tx.cart_lines(cart_id, country.as_deref()).await?;
+        let warnings: Vec<Option<String>> = requested
+            .iter()
+            .map(|line| stock_warning(settings.oversell, line))
+            .collect();
+        let lines = sellable(settings.oversell, requested);
         let coupons = tx.cart_coupons(cart_id).await?;
         let customer = match customer_id {
             Some(id) => tx.customer(id).await?,
@@ -188,18 +193,22 @@ impl Kassa {
                 .iter()
                 .zip(&pricing.items.lines)
                 .zip(&pricing.discounts)
-                .map(|((line, priced_line), discount)| QuoteLineView {
-                    product_id: line.product_id,
-                    sku: line.sku.clone(),
-                    name: line.name.clone(),
-                    quantity: priced_line.quantity,
-                    unit_price: priced_line.unit_price,
-                    discount: *discount,
-                    tax: priced_line.tax,
-                    total: priced_line.gross,
-                    tax_label: priced_line.tax_rate.label.clone(),
-                    shippable: line.shippable,
-                })
+                .zip(warnings)
+                .map(
+                    |(((line, priced_line), discount), stock_warning)| QuoteLineView {
+                        product_id: line.product_id,
+                        sku: line.sku.clone(),
+                        name: line.name.clone(),
+                        quantity: priced_line.quantity,
+                        unit_price: priced_line.unit_price,
+                        discount: *discount,
+                        tax: priced_line.tax,
+                        total: priced_line.gross,
+                        tax_label: priced_line.tax_rate.label.clone(),
+                        shippable: line.shippable,
+                        stock_warning,
+                    },
+                )
                 .collect(),
             coupons: priced.coupon_views(),
             carriers: priced

@@ -455,7 +455,7 @@ async fn unknown_barcodes_and_empty_carts_are_clear_errors() {
 }
 
 #[tokio::test]
-async fn overselling_warns_by_default_and_is_refused_when_the_store_says_so() {
+async fn overselling_warns_by_default_and_is_held_back_when_the_store_refuses() {
     let test = TestStore::with_demo().await;
     let kassa = test.register("R1").await;
     let product = &kassa
@@ -491,26 +491,84 @@ async fn overselling_warns_by_default_and_is_refused_when_the_store_says_so() {
         "the default policy sells and warns"
     );
 
+    // Refusing to oversell: the product now out of stock stays in the cart at quantity 0
+    // with its message, and the rest of the cart is sold.
     test.set_setting("oversell_policy", "refuse").await;
-    let cart = kassa
+    kassa
         .add_to_cart(AddToCartRequest {
             product_id: product.id,
             quantity: 1,
         })
         .await
         .unwrap();
-    let error = kassa
+    let other = &kassa
+        .search_products(SearchProductsRequest {
+            query: demo_barcode(1),
+            limit: None,
+        })
+        .await
+        .unwrap()[0];
+    let cart = kassa
+        .add_to_cart(AddToCartRequest {
+            product_id: other.id,
+            quantity: 1,
+        })
+        .await
+        .unwrap();
+    let gone = cart
+        .lines
+        .iter()
+        .find(|line| line.product_id == product.id)
+        .unwrap();
+    assert_eq!(gone.quantity, 0, "an out-of-stock line is held at 0");
+    assert_eq!(gone.total, dec!(0));
+    assert_eq!(
+        gone.stock_warning.as_deref(),
+        Some("Out of stock: not sold")
+    );
+    let kept = cart
+        .lines
+        .iter()
+        .find(|line| line.product_id == other.id)
+        .unwrap();
+    assert_eq!(cart.total, kept.total, "only the line in stock is charged");
+    let receipt = kassa
         .checkout(CheckoutRequest {
             order_uuid: Uuid::new_v4(),
             cart_id: cart.cart_id.unwrap(),
             tenders: cash(cart.total),
         })
         .await
+        .unwrap();
+    assert_eq!(
+        receipt.order.lines.len(),
+        1,
+        "the held-back line is not sold"
+    );
+    assert_eq!(receipt.order.lines[0].sku, other.sku);
+    assert!(receipt.stock_warnings.is_empty());
+
+    // A cart of nothing but out-of-stock lines sells nothing and writes nothing.
+    let cart = kassa
+        .add_to_cart(AddToCartRequest {
+            product_id: product.id,
+            quantity: 2,
+        })
+        .await
+        .unwrap();
+    assert_eq!(cart.total, dec!(0));
+    let error = kassa
+        .checkout(CheckoutRequest {
+            order_uuid: Uuid::new_v4(),
+            cart_id: cart.cart_id.unwrap(),
+            tenders: cash(dec!(1)),
+        })
+        .await
         .unwrap_err();
-    assert_eq!(error.code, ErrorCode::OutOfStock);
+    assert_eq!(error.code, ErrorCode::EmptyCart);
     assert_eq!(
         kassa.app_status().await.unwrap().order_count,
-        1,
+        2,
         "the refused sale wrote nothing"
     );
 }

@@ -13,7 +13,7 @@ mod support;
 use chrono::{TimeZone, Utc};
 use kassa_core::ErrorCode;
 use kassa_core::api::{
-    AddressInput, CartRequest, CheckoutDraft, DeleteAddressRequest, ParkCartRequest,
+    AddressInput, CartRequest, CartSettings, CheckoutDraft, DeleteAddressRequest, ParkCartRequest,
     SaveAddressRequest, ScanRequest, SetCartCustomerRequest, StaffOrderLine, StaffOrderRequest,
     UpdateCustomerRequest,
 };
@@ -144,7 +144,16 @@ async fn picking_a_customer_attaches_them_and_reloads_their_last_cart() {
     assert_eq!(reloaded.lines.len(), 1);
 
     // With the setting off, the customer is attached to the empty cart instead.
-    test.set_setting("reload_customer_cart", "0").await;
+    let settings = kassa.cart_settings().await.unwrap();
+    assert!(settings.reload_customer_cart, "on by default");
+    let saved = kassa
+        .save_cart_settings(CartSettings {
+            reload_customer_cart: false,
+            ..settings
+        })
+        .await
+        .unwrap();
+    assert!(!saved.reload_customer_cart);
     let third = test.register("R3").await;
     let fresh = third
         .set_cart_customer(SetCartCustomerRequest {
@@ -317,9 +326,45 @@ async fn abandoned_carts_are_listed_with_their_value_and_recovery_state() {
         kassa.abandoned_carts().await.unwrap().is_empty(),
         "not abandoned yet"
     );
+    let error = kassa
+        .save_cart_settings(CartSettings {
+            reload_customer_cart: true,
+            abandoned_cart_hours: 0,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert!(
+        error.message.starts_with("abandoned_cart_hours"),
+        "{}",
+        error.message
+    );
+    assert_eq!(
+        kassa.cart_settings().await.unwrap().abandoned_cart_hours,
+        24,
+        "nothing saved"
+    );
     let next_day = test
         .register_at("R1", Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap())
         .await;
+    next_day
+        .save_cart_settings(CartSettings {
+            reload_customer_cart: true,
+            abandoned_cart_hours: 48,
+        })
+        .await
+        .unwrap();
+    assert!(
+        next_day.abandoned_carts().await.unwrap().is_empty(),
+        "not after 48 hours"
+    );
+    next_day
+        .save_cart_settings(CartSettings {
+            reload_customer_cart: true,
+            abandoned_cart_hours: 24,
+        })
+        .await
+        .unwrap();
     let abandoned = next_day.abandoned_carts().await.unwrap();
     assert_eq!(abandoned.len(), 1);
     assert_eq!(abandoned[0].cart_id, cart.cart_id.unwrap());

@@ -66,9 +66,61 @@ pub fn check_stock(
     }
 }
 
+/// How many of the requested units a cart line can sell: none of a product that is no
+/// longer for sale; under [`OversellPolicy::Refuse`] no more than is on hand (so an
+/// out-of-stock line stays in the cart at 0 instead of blocking the rest); otherwise all.
+pub fn sellable_quantity(
+    policy: OversellPolicy,
+    active: bool,
+    tracked: bool,
+    on_hand: i64,
+    requested: i64,
+) -> i64 {
+    if !active {
+        return 0;
+    }
+    match check_stock(policy, tracked, on_hand, requested) {
+        StockVerdict::Refused { .. } => on_hand.clamp(0, requested.max(0)),
+        StockVerdict::Enough | StockVerdict::Oversold { .. } => requested,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sellable_quantity_holds_back_what_cannot_be_sold() {
+        use OversellPolicy::{AllowAndWarn, Refuse};
+        assert_eq!(sellable_quantity(Refuse, false, true, 10, 3), 0, "inactive");
+        assert_eq!(
+            sellable_quantity(Refuse, true, true, 0, 3),
+            0,
+            "out of stock"
+        );
+        assert_eq!(
+            sellable_quantity(Refuse, true, true, -2, 3),
+            0,
+            "oversold before"
+        );
+        assert_eq!(
+            sellable_quantity(Refuse, true, true, 2, 3),
+            2,
+            "partly in stock"
+        );
+        assert_eq!(sellable_quantity(Refuse, true, true, 5, 3), 3, "enough");
+        assert_eq!(sellable_quantity(Refuse, true, false, 0, 3), 3, "untracked");
+        assert_eq!(
+            sellable_quantity(AllowAndWarn, true, true, 0, 3),
+            3,
+            "oversell"
+        );
+        assert_eq!(
+            sellable_quantity(AllowAndWarn, false, true, 9, 3),
+            0,
+            "inactive"
+        );
+    }
 
     #[test]
     fn untracked_products_never_run_out() {

@@ -103,6 +103,14 @@ impl StoreError {
         matches!(self, Self::Database(sqlx::Error::Database(error)) if error.is_foreign_key_violation())
     }
 
+    /// Whether SQLite gave up waiting for another writer (`SQLITE_BUSY`, after the busy
+    /// timeout).
+    pub fn is_busy(&self) -> bool {
+        // The extended result code's low byte is the primary code (SQLITE_BUSY = 5).
+        matches!(self, Self::Database(sqlx::Error::Database(error))
+            if error.code().and_then(|code| code.parse::<i32>().ok()).is_some_and(|code| code & 0xff == 5))
+    }
+
     /// Whether the error is a UNIQUE constraint violation (a row already exists).
     pub fn is_unique_violation(&self) -> bool {
         matches!(self, Self::Database(sqlx::Error::Database(error)) if error.is_unique_violation())

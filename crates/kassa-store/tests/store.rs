@@ -121,3 +121,19 @@ async fn an_order_uuid_can_be_stored_only_once() {
         "the UUID is the idempotency key: {error}"
     );
 }
+
+#[tokio::test]
+async fn a_writer_that_gives_up_waiting_is_reported_as_busy() {
+    use sqlx::Connection;
+    use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
+    let (folder, store) = fresh().await;
+    let options = SqliteConnectOptions::new()
+        .filename(folder.path().join("nested/folder/kassa.sqlite3"))
+        .busy_timeout(std::time::Duration::ZERO);
+    let mut waiter = SqliteConnection::connect_with(&options).await.unwrap();
+    let _lock = store.begin_write().await.unwrap();
+    let error =
+        kassa_store::StoreError::from(waiter.begin_with("BEGIN IMMEDIATE").await.unwrap_err());
+    assert!(error.is_busy(), "{error}");
+    assert!(!error.is_unique_violation());
+}

@@ -41,6 +41,11 @@ const CODES: Record<ErrorCode, true> = {
   duplicate_category: true,
   import_file_invalid: true,
   import_rejected: true,
+  store_busy: true,
+  mail_not_configured: true,
+  invalid_email: true,
+  mail_failed: true,
+  secret_store: true,
   database: true,
   internal: true,
 };

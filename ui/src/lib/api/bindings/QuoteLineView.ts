@@ -43,4 +43,8 @@ tax_label: string,
 /**
  * Delivered (false: virtual).
  */
-shippable: boolean, };
+shippable: boolean, 
+/**
+ * Set when the product is gone or short: the line is priced at what can be sold.
+ */
+stock_warning: string | null, };

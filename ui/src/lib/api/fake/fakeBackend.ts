@@ -930,6 +930,7 @@ export class FakeBackend implements Backend {
         total: toDecimal(line.totalMinor),
         tax_label: TAX_RATES[line.product.tax].label,
         shippable: line.product.kind === 'goods',
+        stock_warning: null,
       })),
       coupons: appliedViews(priced),
       carriers: priced.options,
