@@ -2,7 +2,8 @@
 // of products whose one bad row is refused (nothing imported) and then the corrected file;
 // choosing a variation at the counter; parking and resuming a sale; creating a customer
 // from the counter without leaving the sale and checking the order's customer through the
-// `kassa` CLI. Screenshots are kept in tests/artifacts/.
+// `kassa` CLI; limiting the counter's search to a category of the demo catalogue.
+// Screenshots are kept in tests/artifacts/.
 
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -238,4 +239,101 @@ test('creating a customer from the counter without leaving the sale', () =>
 
     const order = JSON.parse(cli(database, 'order', reference));
     assert.equal(order.customer?.name, 'E2E Customer', 'the order is for the customer created at the counter');
+  }));
+
+/** The category shown on each search result (empty for a product without one). */
+async function resultCategories() {
+  const texts = [];
+  for (const result of await app.browser.$$('[data-testid="search-result"]')) {
+    const category = await result.$('[data-testid="search-result-category"]');
+    texts.push((await category.isExisting().catch(() => false)) ? await category.getText().catch(() => '') : '');
+  }
+  return texts;
+}
+
+/** The names of the search results. */
+async function resultNames() {
+  const names = [];
+  for (const result of await app.browser.$$('[data-testid="search-result"]')) {
+    names.push(await result.getText().catch(() => ''));
+  }
+  return names;
+}
+
+test("the counter's category filter limits the search to that category", () =>
+  withFailureScreenshot(app.browser, 'catalog-category-filter', async () => {
+    const { browser } = app;
+    // The previous test ends on the receipt: back to an empty counter.
+    await click('[data-testid="nav-counter"]');
+    const input = await $('[data-testid="scan-input"]');
+    await input.waitForDisplayed({ timeout: 10_000, timeoutMsg: 'the counter shows the scan box' });
+    await input.click();
+
+    // Without a filter, "chocolate" finds the demo's Snacks and its Dairy "Chocolate milk".
+    await input.setValue('chocolate');
+    await browser.waitUntil(
+      async () => {
+        const categories = await resultCategories();
+        return categories.includes('Snacks') && categories.includes('Dairy');
+      },
+      { timeout: 10_000, timeoutMsg: 'the unfiltered search finds chocolate in Snacks and in Dairy' },
+    );
+
+    await click('[data-testid="category-filter"]');
+    const list = await $('[data-testid="category-filter-list"]');
+    await list.waitForDisplayed({ timeout: 10_000, timeoutMsg: 'the category list opens' });
+    let snacks;
+    await browser.waitUntil(
+      async () => {
+        for (const option of await browser.$$('[data-testid="category-filter-option"]')) {
+          if ((await option.getText().catch(() => '')).trim() === 'Snacks') snacks = option;
+        }
+        return snacks !== undefined;
+      },
+      { timeout: 10_000, timeoutMsg: 'the demo category Snacks is offered' },
+    );
+    await snacks.click();
+    await list.waitForDisplayed({ reverse: true, timeout: 5_000, timeoutMsg: 'choosing closes the list' });
+
+    const label = await $('[data-testid="category-filter-label"]');
+    assert.equal(await label.getText(), 'Snacks', 'the active filter is shown');
+    await browser.waitUntil(
+      async () => {
+        const categories = await resultCategories();
+        return categories.length > 0 && categories.every((category) => category === 'Snacks');
+      },
+      { timeout: 10_000, timeoutMsg: 'only Snacks products remain in the results' },
+    );
+    const names = await resultNames();
+    assert.ok(names.some((name) => /Dark chocolate/.test(name)), 'Dark chocolate (Snacks) is found');
+    assert.ok(!names.some((name) => /Chocolate milk/.test(name)), 'Chocolate milk (Dairy) is not');
+    await browser.waitUntil(async () => input.isFocused(), {
+      timeout: 5_000,
+      timeoutMsg: 'the scan box has the focus again after choosing',
+    });
+    await browser.saveScreenshot(join(artifacts, 'counter-category-filter.png'));
+
+    // Emptying the box (Backspace, as a clerk would) lists all of the category's products:
+    // more than the chocolate ones.
+    const chocolates = names.length;
+    await input.addValue('\uE003'.repeat('chocolate'.length));
+    await browser.waitUntil(
+      async () => {
+        const categories = await resultCategories();
+        return (
+          (await input.getValue()) === '' &&
+          categories.length > chocolates &&
+          categories.every((category) => category === 'Snacks')
+        );
+      },
+      { timeout: 10_000, timeoutMsg: "the empty scan box lists the category's products" },
+    );
+
+    // One click clears the filter; the empty box shows no results again.
+    await click('[data-testid="category-filter-clear"]');
+    await browser.waitUntil(async () => (await label.getText()) === 'All categories', {
+      timeout: 5_000,
+      timeoutMsg: 'the filter is cleared',
+    });
+    await waitForCount(browser, '[data-testid="search-result"]', 0, 'no category and no query: no results');
   }));

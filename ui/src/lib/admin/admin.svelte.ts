@@ -1,6 +1,6 @@
 // The back office's catalogue and customer screens: the owner's product list (paged,
-// searched, filtered), the product form, the category tree, CSV import and export; the
-// customer list and page; and the abandoned carts.
+// searched, filtered), the product form, the category tree (edited in categories.svelte.ts),
+// CSV import and export; the customer list and page; and the abandoned carts.
 import type { Backend } from '../api/backend';
 import type { AddressInput } from '../api/bindings/AddressInput';
 import type { CartSummary } from '../api/bindings/CartSummary';
@@ -16,6 +16,7 @@ import type { ProductInput } from '../api/bindings/ProductInput';
 import type { ProductKind } from '../api/bindings/ProductKind';
 import type { ProductSummary } from '../api/bindings/ProductSummary';
 import { errorMessage, problemOf, type Problem } from '../api/errors';
+import { CategoryEditor } from './categories.svelte';
 
 const PAGE = 50;
 const POLL_MS = 250;
@@ -166,8 +167,6 @@ export class ProductsStore {
   loading = $state(false);
   error = $state<string | null>(null);
   categories = $state<CategoryView[]>([]);
-  newCategory = $state('');
-  newCategoryParent = $state<number | null>(null);
   categoryError = $state<string | null>(null);
   form = $state<ProductForm | null>(null);
   exported = $state<ProductExport | null>(null);
@@ -185,6 +184,7 @@ export class ProductsStore {
   }
 
   async loadCategories(): Promise<void> {
+    this.categoryError = null;
     try {
       this.categories = await this.#backend.listCategories();
     } catch (error) {
@@ -234,22 +234,6 @@ export class ProductsStore {
       include_inactive: this.includeInactive,
       limit: PAGE,
     };
-  }
-
-  async saveCategory(): Promise<void> {
-    const name = this.newCategory.trim();
-    if (name === '') return;
-    this.categoryError = null;
-    try {
-      await this.#backend.saveCategory({
-        name,
-        ...(this.newCategoryParent === null ? {} : { parent_id: this.newCategoryParent }),
-      });
-      this.newCategory = '';
-      await this.loadCategories();
-    } catch (error) {
-      this.categoryError = errorMessage(error);
-    }
   }
 
   startNew(parentId: number | null = null): void {
@@ -614,12 +598,16 @@ export class AbandonedCartsStore {
 
 export class AdminStores {
   readonly products: ProductsStore;
+  /** Adding, renaming and moving categories. */
+  readonly categories: CategoryEditor;
   readonly importer: ProductImport;
   readonly customers: CustomersStore;
   readonly abandoned: AbandonedCartsStore;
 
   constructor(backend: Backend) {
     this.products = new ProductsStore(backend);
+    // A renamed or moved category changes the tree and the names in the product list.
+    this.categories = new CategoryEditor(backend, () => this.products.load());
     this.importer = new ProductImport(backend, () => void this.products.load());
     this.customers = new CustomersStore(backend);
     this.abandoned = new AbandonedCartsStore(backend);
@@ -627,6 +615,6 @@ export class AdminStores {
 
   /** A dialog of these screens is open. */
   get modalOpen(): boolean {
-    return this.products.form !== null;
+    return this.products.form !== null || this.categories.form !== null;
   }
 }

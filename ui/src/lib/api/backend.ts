@@ -55,6 +55,7 @@ import type { CartSummary } from './bindings/CartSummary';
 import type { CustomerPage } from './bindings/CustomerPage';
 import type { ParkCartRequest } from './bindings/ParkCartRequest';
 import type { CartRequest } from './bindings/CartRequest';
+import type { CartSettings } from './bindings/CartSettings';
 import type { SetCartCustomerRequest } from './bindings/SetCartCustomerRequest';
 import type { UpdateCustomerRequest } from './bindings/UpdateCustomerRequest';
 import type { SaveAddressRequest } from './bindings/SaveAddressRequest';
@@ -205,6 +206,16 @@ export interface Backend {
   abandonedCarts(): Promise<CartSummary[]>;
   /** `mark_recovery_sent`: records that the recovery e-mail went out. */
   markRecoverySent(request: CartRequest): Promise<null>;
+  /**
+   * `cart_settings`: whether picking a customer for an empty sale reloads their last cart,
+   * and after how many hours a cart counts as abandoned.
+   */
+  cartSettings(): Promise<CartSettings>;
+  /**
+   * `save_cart_settings` (its argument is named `input`): `invalid_input` with a message
+   * starting `abandoned_cart_hours:` for hours outside 1 to 720.
+   */
+  saveCartSettings(input: CartSettings): Promise<CartSettings>;
   /** `customer_page`: details, addresses, orders, carts and totals. */
   customerPage(request: CustomerRequest): Promise<CustomerPage>;
   /** `update_customer`. */

@@ -1,5 +1,6 @@
 // The backend in the desktop app: each method invokes the Tauri command of the same name,
-// passing its request as the single `request` argument.
+// passing its request as the single `request` argument (`input` where the command names
+// it so).
 import { invoke } from '@tauri-apps/api/core';
 import type { Backend } from './backend';
 import type { AddToCartRequest } from './bindings/AddToCartRequest';
@@ -58,6 +59,7 @@ import type { CartSummary } from './bindings/CartSummary';
 import type { CustomerPage } from './bindings/CustomerPage';
 import type { ParkCartRequest } from './bindings/ParkCartRequest';
 import type { CartRequest } from './bindings/CartRequest';
+import type { CartSettings } from './bindings/CartSettings';
 import type { SetCartCustomerRequest } from './bindings/SetCartCustomerRequest';
 import type { UpdateCustomerRequest } from './bindings/UpdateCustomerRequest';
 import type { SaveAddressRequest } from './bindings/SaveAddressRequest';
@@ -80,9 +82,9 @@ import type { ImportJobRequest } from './bindings/ImportJobRequest';
 import type { ExportProductsRequest } from './bindings/ExportProductsRequest';
 import type { ProductExport } from './bindings/ProductExport';
 
-async function call<T>(command: string, request?: object): Promise<T> {
+async function call<T>(command: string, request?: object, argument = 'request'): Promise<T> {
   try {
-    return await invoke<T>(command, request === undefined ? undefined : { request });
+    return await invoke<T>(command, request === undefined ? undefined : { [argument]: request });
   } catch (error) {
     throw toBackendError(error);
   }
@@ -305,6 +307,14 @@ export class TauriBackend implements Backend {
 
   markRecoverySent(request: CartRequest): Promise<null> {
     return call('mark_recovery_sent', request);
+  }
+
+  cartSettings(): Promise<CartSettings> {
+    return call('cart_settings');
+  }
+
+  saveCartSettings(input: CartSettings): Promise<CartSettings> {
+    return call('save_cart_settings', input, 'input');
   }
 
   customerPage(request: CustomerRequest): Promise<CustomerPage> {

@@ -11,6 +11,7 @@ import type { OrderDetail } from '../api/bindings/OrderDetail';
 import type { PaymentMethodInput } from '../api/bindings/PaymentMethodInput';
 import { errorMessage, hasCode } from '../api/errors';
 import { CartStore } from '../cart/cart.svelte';
+import { CategoryFilter } from '../catalog/categoryFilter.svelte';
 import { SearchStore } from '../catalog/search.svelte';
 import { PaymentSession, type PaymentMethod } from '../checkout/payment.svelte';
 import { CouponEntry } from '../counter/coupon.svelte';
@@ -22,6 +23,7 @@ import { AdminStores } from '../admin/admin.svelte';
 import { MassActionStore } from '../orders/massAction.svelte';
 import { OrdersStore } from '../orders/orders.svelte';
 import type { CarrierForm } from '../settings/carrierForm.svelte';
+import { CartSettingsStore } from '../settings/cartSettings.svelte';
 import type { CouponForm } from '../settings/couponForm.svelte';
 import type { PaymentMethodForm } from '../settings/paymentMethodForm.svelte';
 import { PrinterSettingsStore } from '../settings/printerSettings.svelte';
@@ -77,6 +79,8 @@ export class AppModel {
   readonly backend: Backend;
   readonly cart: CartStore;
   readonly search: SearchStore;
+  /** The counter's category filter beside the scan box. */
+  readonly categoryFilter: CategoryFilter;
   readonly focus: FocusKeeper;
   readonly counter: CounterController;
   readonly orders: OrdersStore;
@@ -86,6 +90,8 @@ export class AppModel {
   readonly statusSettings: StatusSettings;
   /** The receipt printer settings. */
   readonly printer: PrinterSettingsStore;
+  /** Reloading a customer's cart and when a cart counts as abandoned. */
+  readonly cartSettings: CartSettingsStore;
   /** The counter's coupon entry (F6). */
   readonly coupon: CouponEntry;
   /** Tax and rounding settings (the counter uses the cash rounding step). */
@@ -110,8 +116,12 @@ export class AppModel {
     this.backend = backend;
     this.cart = new CartStore(backend);
     this.search = new SearchStore(backend);
-    // The coupon input keeps the focus while the clerk types a code in it.
-    this.focus = new FocusKeeper(() => this.modalOpen || this.view !== 'counter' || this.coupon.typing);
+    this.categoryFilter = new CategoryFilter(backend, this.search);
+    // The coupon input keeps the focus while the clerk types a code in it, and so does the
+    // category list while it is open.
+    this.focus = new FocusKeeper(
+      () => this.modalOpen || this.view !== 'counter' || this.coupon.typing || this.categoryFilter.open,
+    );
     this.variations = new VariationChooser(backend);
     this.cartCustomer = new CartCustomer(backend, this.cart);
     this.parked = new ParkedCarts(backend, this.cart);
@@ -132,6 +142,7 @@ export class AppModel {
       changed: (statuses) => this.orders.setStatuses(statuses),
     });
     this.printer = new PrinterSettingsStore(backend);
+    this.cartSettings = new CartSettingsStore(backend);
     this.coupon = new CouponEntry(this.cart);
     this.coupons = new SettingsList({
       list: () => backend.listCoupons(),
@@ -189,6 +200,7 @@ export class AppModel {
 
   show(view: Exclude<View, 'receipt'>): void {
     if (this.view === 'receipt') this.newSale();
+    this.categoryFilter.close();
     this.view = view;
     if (view === 'orders') void this.orders.refresh();
     else if (view === 'products') void this.admin.products.load();
@@ -196,12 +208,18 @@ export class AppModel {
     else if (view === 'settings') {
       void this.statusSettings.load();
       void this.printer.load();
+      void this.cartSettings.load();
       void this.taxes.load();
       void this.coupons.load();
       void this.carriers.load();
       void this.paymentMethods.load();
       void this.giftCards.load();
-    } else this.focus.restore();
+    } else {
+      // Back at the counter: the open cart as it is now (a product switched off or out of
+      // stock meanwhile shows as held back).
+      void this.cart.load();
+      this.focus.restore();
+    }
   }
 
   /** Opens the payment dialog once every queued cart change has been applied. */
@@ -212,6 +230,14 @@ export class AppModel {
       await this.cart.idle();
       const cart = this.cart.cart;
       if (!cart || cart.cart_id === null || cart.lines.length === 0) return;
+      if (this.cart.nothingToSell) {
+        this.counter.show({
+          kind: 'error',
+          title: 'Nothing to sell',
+          text: 'Every line is held back (out of stock or no longer for sale): remove them or add items.',
+        });
+        return;
+      }
       this.search.clear();
       this.payment = new PaymentSession(
         this.backend,

@@ -20,7 +20,10 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['↑', '↓'], action: 'Orders: open the previous / next order' },
   { keys: ['+', '−'], action: 'One more / one less of the last line', short: 'Qty' },
   { keys: ['Del'], action: 'Remove the last line', short: 'Remove last' },
-  { keys: ['Esc'], action: 'Close a dialog or the order page · clear the search' },
+  {
+    keys: ['Esc'],
+    action: 'Close a dialog or the order page · clear the search, then the category filter',
+  },
   { keys: ['Enter'], action: 'Confirm a payment · start a new sale from the receipt' },
   { keys: ['?', 'F1'], action: 'Show this help', short: 'Help' },
 ];

@@ -22,6 +22,8 @@ export class CartStore {
 
   readonly lines: CartLineView[] = $derived(this.cart?.lines ?? []);
   readonly isEmpty: boolean = $derived(this.lines.length === 0);
+  /** Nothing can be sold: no lines, or only lines held back at quantity 0. */
+  readonly nothingToSell: boolean = $derived(this.lines.every((line) => line.quantity === 0));
   readonly lastLine: CartLineView | undefined = $derived(this.lines.at(-1));
 
   readonly #backend: Backend;
@@ -67,14 +69,15 @@ export class CartStore {
   }
 
   /**
-   * Changes the last line's quantity by `delta` (never below 1). The line is looked up
-   * when the change runs, so quick repeated presses all count.
+   * Changes the last line's quantity by `delta` (never below 1; a line held back at 0 only
+   * goes up). The line is looked up when the change runs, so quick repeated presses all
+   * count.
    */
   adjustLast(delta: number): Promise<CartView | null> {
     return this.#enqueue(async () => {
       const line = this.lastLine;
       if (!line) return null;
-      const quantity = Math.min(9999, Math.max(1, line.quantity + delta));
+      const quantity = Math.min(9999, Math.max(Math.min(1, line.quantity), line.quantity + delta));
       if (quantity === line.quantity) return this.cart;
       const cart = await this.#backend.setCartQuantity({ line_id: line.line_id, quantity });
       return this.#apply(cart, undefined, line.line_id);

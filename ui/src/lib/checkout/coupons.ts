@@ -1,6 +1,6 @@
-// What a refused coupon or gift card is called in a few words, by the backend's stable
-// code (the backend's message says the details): shown above the message wherever a
-// coupon or a gift card is entered.
+// What a refused coupon, gift card or store credit part is called in a few words, by the
+// backend's stable code (the backend's message says the details): shown above the message
+// wherever a coupon, a gift card or store credit is entered.
 import type { ErrorCode } from '../api/bindings/ErrorCode';
 
 const TITLES: Partial<Record<ErrorCode, string>> = {
@@ -15,6 +15,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   gift_card_unknown: 'Unknown gift card',
   gift_card_not_usable: 'Gift card not usable',
   gift_card_insufficient: 'Not enough on the card',
+  store_credit_insufficient: 'Not enough store credit',
 };
 
 /** The short title of a refusal, or a general one for any other failure. */

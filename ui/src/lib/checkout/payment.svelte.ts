@@ -3,10 +3,12 @@
 // double click or a retry after an error can never create a second order.
 //
 // The sale is paid by cash or by card as the dialog was opened, optionally split: gift
-// card parts (their balance checked on request) and, when paying cash, a card part are
-// charged exactly; the chosen method pays what remains. Cash due is the cart's cash
-// total (rounded to the smallest coin) when cash pays everything, else the remainder
-// rounded the same way. One checkout call carries every tender.
+// card parts (their balance checked on request), store credit when the cart's customer has
+// some, and, when paying cash, a card part are charged exactly; the chosen method pays
+// what remains. A store credit refusal (`store_credit_insufficient`) shows at its part.
+// Cash due is the cart's cash total (rounded to the smallest coin) when cash pays
+// everything, else the remainder rounded the same way. One checkout call carries every
+// tender.
 import type { Backend } from '../api/backend';
 import type { CartView } from '../api/bindings/CartView';
 import type { CheckoutReceipt } from '../api/bindings/CheckoutReceipt';
@@ -49,13 +51,15 @@ export class PaymentSession implements CashTenderSession {
   readonly cashTotalMinor: number;
   /** The smallest coin in minor units (0: cash to the cent). */
   readonly incrementMinor: number;
+  /** The store credit of the cart's customer (0 without a customer or credit). */
+  readonly storeCreditMinor: number;
 
   tendered = $state('');
   reference = $state('');
   busy = $state(false);
   problem = $state<PaymentProblem | null>(null);
 
-  /** Parts charged exactly (gift cards, a card) before the chosen method pays the rest. */
+  /** Parts charged exactly (gift cards, store credit, a card) before the chosen method pays the rest. */
   readonly split: SplitEditor;
 
   readonly #backend: Backend;
@@ -76,6 +80,7 @@ export class PaymentSession implements CashTenderSession {
     this.cashTotal = cart.cash_total;
     this.cashTotalMinor = toMinor(cart.cash_total, this.digits);
     this.incrementMinor = incrementMinor;
+    this.storeCreditMinor = cart.customer ? Math.max(0, toMinor(cart.customer.store_credit, this.digits)) : 0;
     this.split = new SplitEditor(
       backend,
       this.digits,
@@ -149,7 +154,8 @@ export class PaymentSession implements CashTenderSession {
         tenders,
       });
     } catch (error) {
-      this.problem = problemOf(error);
+      const problem = problemOf(error);
+      if (!this.split.placeRefusal(problem)) this.problem = problem;
       return null;
     } finally {
       this.busy = false;

@@ -1,6 +1,8 @@
 // Tests the counter's payment session split over a gift card and cash: the card's balance
 // fills what it can pay, the remaining and the cash due follow the parts, and one checkout
 // takes every tender (the card's balance goes down). Cash is rounded to the smallest coin.
+// With a customer on the sale, their store credit is a part too, capped at the credit and
+// the amount due; its refusal shows at that part.
 import { describe, expect, it } from 'vitest';
 import { FakeBackend } from '../api/fake/fakeBackend';
 import { demoProducts } from '../api/fake/catalog';
@@ -25,6 +27,15 @@ async function session(api: FakeBackend, increment = 0): Promise<PaymentSession>
   const { cart } = await api.scanBarcode({ barcode: barcode('GIF-001') });
   if (cart.cart_id === null) throw new Error('no cart');
   return new PaymentSession(api, { ...cart, cart_id: cart.cart_id }, 'cash', increment);
+}
+
+/** Anna Peeters (12.50 store credit) on a sale of `skus`; `credit` pretends her credit is that. */
+async function creditSession(api: FakeBackend, skus: string[], credit?: string): Promise<PaymentSession> {
+  for (const sku of skus) await api.scanBarcode({ barcode: barcode(sku) });
+  const cart = await api.setCartCustomer({ customer_id: 1 });
+  if (cart.cart_id === null || !cart.customer) throw new Error('no cart with a customer');
+  const customer = credit === undefined ? cart.customer : { ...cart.customer, store_credit: credit };
+  return new PaymentSession(api, { ...cart, customer, cart_id: cart.cart_id }, 'cash');
 }
 
 describe('PaymentSession split', () => {
@@ -114,5 +125,62 @@ describe('PaymentSession split', () => {
     const receipt = await payment.confirm();
     expect(receipt?.order.cash_rounding).toBe('0.02');
     expect(toMinor(receipt?.order.paid ?? '0')).toBe(3087);
+  });
+});
+
+describe('PaymentSession with store credit', () => {
+  it('offers nothing without a customer', async () => {
+    const payment = await session(backend());
+    expect(payment.storeCreditMinor).toBe(0);
+  });
+
+  it("takes the customer's credit first and cash for the rest, in one checkout", async () => {
+    const api = backend();
+    const payment = await creditSession(api, ['DRI-007', 'DRI-007', 'GIF-001']);
+    expect(payment.storeCreditMinor).toBe(1250);
+    // Left empty, the amount is as much as there is credit and is due.
+    expect(payment.split.addStoreCredit(payment.storeCreditMinor)).toBe(true);
+    expect(payment.parts).toEqual([{ method: 'store_credit', amountMinor: 1250 }]);
+    expect(payment.remainingMinor).toBe(1835);
+    expect(payment.tendered).toBe('18.35');
+    // No credit left for a second part.
+    payment.split.creditAmount = '1';
+    expect(payment.split.addStoreCredit(payment.storeCreditMinor)).toBe(false);
+    expect(payment.split.creditProblem?.code).toBe('store_credit_insufficient');
+
+    payment.tendered = '20';
+    const receipt = await payment.confirm();
+    expect(payment.problem).toBeNull();
+    expect(receipt?.order.payments.map((p) => [p.method, p.amount])).toEqual([
+      ['store_credit', '12.50'],
+      ['cash', '18.35'],
+    ]);
+    expect((await api.storeCredit({ customer_id: 1 })).balance).toBe('0.00');
+  });
+
+  it('never takes more credit than is due', async () => {
+    const api = backend();
+    const payment = await creditSession(api, ['DRI-003']);
+    expect(payment.split.addStoreCredit(payment.storeCreditMinor)).toBe(true);
+    expect(payment.parts).toEqual([{ method: 'store_credit', amountMinor: 95 }]);
+    expect(payment.remainingMinor).toBe(0);
+    const receipt = await payment.confirm();
+    expect(receipt?.order.payments.map((p) => [p.method, p.amount])).toEqual([['store_credit', '0.95']]);
+    expect((await api.storeCredit({ customer_id: 1 })).balance).toBe('11.55');
+  });
+
+  it('shows the refusal of credit the customer no longer has at the store credit part', async () => {
+    const api = backend();
+    // The sale was opened when the customer seemed to have 50.00.
+    const payment = await creditSession(api, ['DRI-007', 'DRI-007', 'GIF-001'], '50.00');
+    payment.split.creditAmount = '20';
+    expect(payment.split.addStoreCredit(payment.storeCreditMinor)).toBe(true);
+    expect(await payment.confirm()).toBeNull();
+    expect(payment.problem).toBeNull();
+    expect(payment.split.creditProblem?.code).toBe('store_credit_insufficient');
+    // Taking the part away clears it.
+    payment.split.remove(0);
+    expect(payment.split.creditProblem).toBeNull();
+    expect(payment.parts).toEqual([]);
   });
 });

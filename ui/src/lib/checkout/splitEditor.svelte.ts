@@ -155,7 +155,20 @@ export class SplitEditor {
   }
 
   remove(index: number): void {
+    if (this.parts[index]?.method === 'store_credit') this.creditProblem = null;
     this.#apply(removePart(this.parts, index));
+  }
+
+  /**
+   * Shows a refusal of the whole payment at the part it concerns: the store credit part for
+   * `store_credit_insufficient`. False when it concerns no part entered here.
+   */
+  placeRefusal(problem: Problem): boolean {
+    if (problem.code === 'store_credit_insufficient' && this.creditUsedMinor > 0) {
+      this.creditProblem = problem;
+      return true;
+    }
+    return false;
   }
 
   /** Drops the store credit parts (another customer was picked). */

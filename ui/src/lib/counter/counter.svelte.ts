@@ -59,7 +59,13 @@ export class CounterController {
    */
   submit(raw: string): boolean {
     const text = raw.trim();
-    if (text === '') return false;
+    if (text === '') {
+      // An empty box lists the chosen category's products: Enter adds the highlighted one.
+      const listed = this.search.category !== null && this.search.done ? this.search.current : undefined;
+      if (!listed) return false;
+      this.pick(listed);
+      return true;
+    }
     if (looksLikeBarcode(text)) {
       this.search.clear();
       void this.scan(text);
@@ -184,7 +190,8 @@ export class CounterController {
     } else if (choice) {
       this.pick(choice);
     } else if (results.length === 0 && !this.search.error) {
-      this.show({ kind: 'info', title: 'Nothing found', text: `No product matches “${text}”.` });
+      const within = this.search.category ? ` in ${this.search.category.path}` : '';
+      this.show({ kind: 'info', title: 'Nothing found', text: `No product matches “${text}”${within}.` });
     }
   }
 

@@ -84,6 +84,7 @@ import type { ProductInput } from '../bindings/ProductInput';
 import type { SetProductActiveRequest } from '../bindings/SetProductActiveRequest';
 import type { CategoryView } from '../bindings/CategoryView';
 import type { CategoryInput } from '../bindings/CategoryInput';
+import type { CartSettings } from '../bindings/CartSettings';
 import type { ProductImportRequest } from '../bindings/ProductImportRequest';
 import type { ImportPreview } from '../bindings/ImportPreview';
 import type { ProductImportStatus } from '../bindings/ProductImportStatus';
@@ -93,6 +94,8 @@ import type { ProductExport } from '../bindings/ProductExport';
 import type { VariationView } from '../bindings/VariationView';
 import { BackendError } from '../errors';
 import { parseMinor, toDecimal } from '../../money/money';
+import { buildTree, subtreeIds, type CategoryNode } from '../../catalog/categories';
+import { ensurePath, pathOf, saveCategory as saveCategoryNode } from './categories';
 import {
   CUSTOMERS,
   DEMO_CATEGORY_COUNT,
@@ -141,7 +144,14 @@ import {
   type Counters,
   type FakeOrder,
 } from './orders';
-import { cartView, productSummary, taxLines, type PricedLine } from './pricing';
+import {
+  cartView,
+  productSummary,
+  sellableQuantity,
+  stockWarning,
+  taxLines,
+  type PricedLine,
+} from './pricing';
 import { seedOrders } from './seed';
 import {
   baseCarriers,
@@ -166,6 +176,10 @@ const STORAGE_KEY = 'kassa.fake-backend.v3';
 /** The store's own country: where counter sales and pickups happen. */
 const STORE_COUNTRY = 'BE';
 const MAX_TEXT = 2000;
+/** As the core: a cart counts as abandoned after 1 to 720 hours (24 by default). */
+const MAX_ABANDONED_HOURS = 720;
+/** The core's defaults (its migrations switch the reload on). */
+const DEFAULT_CART_SETTINGS: CartSettings = { reload_customer_cart: true, abandoned_cart_hours: 24 };
 
 interface FakeLine {
   lineId: number;
@@ -203,8 +217,10 @@ interface FakeState {
   cartCustomerId: number | null;
   /** This register's parked carts, most recent first. */
   parked: FakeParkedCart[];
-  /** Extra categories created in the product screen. */
-  extraCategories: string[];
+  /** The category tree (products point into it by `categoryId`). */
+  categories: CategoryNode[];
+  /** Reloading a customer's cart at the counter, and when a cart counts as abandoned. */
+  cartSettings: CartSettings;
   /** Staff notes per customer id. */
   customerNotes: Record<string, string>;
 }
@@ -262,7 +278,8 @@ function emptyState(): FakeState {
     cartName: '',
     cartCustomerId: null,
     parked: [],
-    extraCategories: [],
+    categories: [],
+    cartSettings: { ...DEFAULT_CART_SETTINGS },
     customerNotes: {},
   };
 }
@@ -358,6 +375,16 @@ function readCodes(tenders: TenderInput[]): TenderInput[] {
   });
 }
 
+/** Nothing to sell: an empty cart, or one whose lines are all held back (at quantity 0). */
+function emptyCart(heldBack: boolean): BackendError {
+  return new BackendError(
+    'empty_cart',
+    heldBack
+      ? 'Nothing in the cart can be sold now: its lines are out of stock, no longer for sale or at quantity 0.'
+      : 'The cart is empty: scan or add an item first.',
+  );
+}
+
 /** A draft checked and priced, before anything is saved. */
 interface StagedDraft {
   /** The existing customer, or the new one (id 0) not yet saved. */
@@ -380,6 +407,7 @@ export class FakeBackend implements Backend {
     this.#options = options;
     this.#state = (!options.fresh && this.#restore()) || emptyState();
     if (options.seedDemo && this.#state.products.length === 0) this.#seedDemo();
+    this.#adoptCategories();
   }
 
   async appStatus(): Promise<AppStatus> {
@@ -413,22 +441,7 @@ export class FakeBackend implements Backend {
 
   async searchProducts({ query, limit }: SearchProductsRequest): Promise<ProductSummary[]> {
     await this.#delay();
-    const needle = query.trim().toLowerCase();
-    if (needle === '') return [];
-    const rank = (p: FakeProduct): number => {
-      if (p.barcode === needle || p.sku.toLowerCase() === needle) return 0;
-      if (p.name.toLowerCase().startsWith(needle)) return 1;
-      if (p.name.toLowerCase().includes(needle)) return 2;
-      if (p.sku.toLowerCase().startsWith(needle) || (p.barcode ?? '').startsWith(needle)) return 3;
-      return 9;
-    };
-    return this.#state.products
-      .map((product) => ({ product, score: rank(product) }))
-      .filter(({ score }) => score < 9)
-      .sort((a, b) => a.score - b.score || a.product.name.localeCompare(b.product.name))
-      .filter(({ product }) => product.active !== false)
-      .slice(0, Math.min(limit ?? 20, 100))
-      .map(({ product }) => productSummary(product, this.#hasVariations(product.id)));
+    return query.trim() === '' ? [] : this.#search(query, null, limit);
   }
 
   async scanBarcode({ barcode }: ScanRequest): Promise<ScanResult> {
@@ -492,9 +505,9 @@ export class FakeBackend implements Backend {
         'This sale is no longer open: it was completed or replaced. The counter has been refreshed.',
       );
     }
-    const sold = this.#cartLines().filter((line) => line.quantity > 0);
-    if (sold.length === 0)
-      throw new BackendError('empty_cart', 'The cart is empty: add items before taking payment.');
+    const lines = this.#cartLines();
+    const sold = lines.filter((line) => line.quantity > 0);
+    if (sold.length === 0) throw emptyCart(lines.length > 0);
     // A coupon that no longer applies stops the sale until it is removed.
     const draft = this.#counterDraft(this.#cartCoupons(), sold);
     const context: MethodContext = {
@@ -682,6 +695,8 @@ export class FakeBackend implements Backend {
     if (existing) return this.#receipt(existing);
     const staged = this.#stage(request);
     const { priced, context } = staged;
+    const sold = priced.lines.filter((line) => line.quantity > 0);
+    if (sold.length === 0) throw emptyCart(true);
     const methods = request.tenders.map((tender) => this.#payNowMethod(tender.method, context));
     const tenders = readCodes(request.tenders);
     let unpaidStatus = PLACED_UNPAID;
@@ -723,7 +738,7 @@ export class FakeBackend implements Backend {
       uuid: request.order_uuid,
       counters: this.#state.counters,
       statuses: this.#state.statuses,
-      lines: priced.lines,
+      lines: sold,
       payments,
       at: now,
       customer,
@@ -930,7 +945,8 @@ export class FakeBackend implements Backend {
         total: toDecimal(line.totalMinor),
         tax_label: TAX_RATES[line.product.tax].label,
         shippable: line.product.kind === 'goods',
-        stock_warning: null,
+        // Only a product no longer for sale is held back here: the quantity is what was asked.
+        stock_warning: stockWarning(line.product, line.quantity),
       })),
       coupons: appliedViews(priced),
       carriers: priced.options,
@@ -1130,10 +1146,7 @@ export class FakeBackend implements Backend {
     if (this.#state.cartId === cart_id) return this.#cartView();
     const parked = this.#state.parked.find((cart) => cart.cartId === cart_id);
     if (!parked) throw new BackendError('not_found', 'That cart does not exist.');
-    const lines = parked.lines.flatMap((line) => {
-      const product = this.#state.products.find((p) => p.id === line.productId);
-      return product ? [{ lineId: line.lineId, product, quantity: line.quantity }] : [];
-    });
+    const lines = this.#linesOf(parked.lines);
     const customer = this.#customerOrNull(parked.customerId);
     return structuredClone({
       ...cartView(parked.cartId, this.#counterDraft([], lines).lines, {
@@ -1150,6 +1163,19 @@ export class FakeBackend implements Backend {
     await this.#delay();
     if (customer_id !== null) this.#customer(customer_id);
     const state = this.#state;
+    // As the core: with the setting on, a customer picked for an empty sale gets their
+    // most recent cart back (here: the latest one set aside with items).
+    const previous =
+      customer_id !== null && state.cartSettings.reload_customer_cart && state.lines.length === 0
+        ? state.parked.find((cart) => cart.customerId === customer_id && cart.lines.length > 0)
+        : undefined;
+    if (previous) {
+      state.parked = state.parked.filter((cart) => cart !== previous);
+      state.cartId = previous.cartId;
+      state.lines = previous.lines;
+      state.cartName = previous.name;
+      state.cartCoupons = [];
+    }
     if (state.cartId === null) state.cartId = state.nextCartId++;
     state.cartCustomerId = customer_id;
     this.#save();
@@ -1158,10 +1184,35 @@ export class FakeBackend implements Backend {
 
   async abandonedCarts(): Promise<CartSummary[]> {
     await this.#delay();
+    const before = Date.now() - this.#state.cartSettings.abandoned_cart_hours * 3_600_000;
     return this.#state.parked
-      .filter((cart) => cart.customerId !== null)
+      .filter(
+        (cart) => cart.customerId !== null && cart.lines.length > 0 && Date.parse(cart.updatedAt) <= before,
+      )
       .map((cart) => this.#cartSummary(cart, 'parked'))
       .reverse();
+  }
+
+  async cartSettings(): Promise<CartSettings> {
+    await this.#delay();
+    return { ...this.#state.cartSettings };
+  }
+
+  async saveCartSettings(input: CartSettings): Promise<CartSettings> {
+    await this.#delay(150);
+    const hours = input.abandoned_cart_hours;
+    if (!Number.isInteger(hours) || hours < 1 || hours > MAX_ABANDONED_HOURS) {
+      throw new BackendError(
+        'invalid_input',
+        `abandoned_cart_hours: a cart counts as abandoned after 1 to ${MAX_ABANDONED_HOURS} hours, not ${hours}.`,
+      );
+    }
+    this.#state.cartSettings = {
+      reload_customer_cart: input.reload_customer_cart,
+      abandoned_cart_hours: hours,
+    };
+    this.#save();
+    return { ...this.#state.cartSettings };
   }
 
   async markRecoverySent({ cart_id }: CartRequest): Promise<null> {
@@ -1242,10 +1293,39 @@ export class FakeBackend implements Backend {
   // ── Catalogue ────────────────────────────────────────────────────────────────────
 
   async searchCatalog({ query, category_id, limit }: SearchCatalogRequest): Promise<ProductSummary[]> {
-    const found = await this.searchProducts({ query, ...(limit === undefined ? {} : { limit }) });
-    if (category_id === undefined) return found;
-    const category = this.#categories().find((c) => c.id === category_id)?.name;
-    return found.filter((p) => p.category === category);
+    await this.#delay();
+    // As the core: within a category (subcategories included) an empty query lists its products.
+    if (category_id === undefined) return query.trim() === '' ? [] : this.#search(query, null, limit);
+    return this.#search(query, subtreeIds(this.#state.categories, category_id), limit);
+  }
+
+  /**
+   * Switched-on products matching `query` (every one when it is empty), only those in
+   * `categories` when given: an exact barcode or SKU first, then names that start with it,
+   * names that contain it, SKUs and barcodes that start with it; by name within each.
+   */
+  #search(
+    query: string,
+    categories: ReadonlySet<number> | null,
+    limit: number | undefined,
+  ): ProductSummary[] {
+    const needle = query.trim().toLowerCase();
+    const rank = (p: FakeProduct): number => {
+      if (needle === '') return 1;
+      if (p.barcode === needle || p.sku.toLowerCase() === needle) return 0;
+      if (p.name.toLowerCase().startsWith(needle)) return 1;
+      if (p.name.toLowerCase().includes(needle)) return 2;
+      if (p.sku.toLowerCase().startsWith(needle) || (p.barcode ?? '').startsWith(needle)) return 3;
+      return 9;
+    };
+    return this.#state.products
+      .filter((product) => categories === null || categories.has(product.categoryId))
+      .map((product) => ({ product, score: rank(product) }))
+      .filter(({ score }) => score < 9)
+      .sort((a, b) => a.score - b.score || a.product.name.localeCompare(b.product.name))
+      .filter(({ product }) => product.active !== false)
+      .slice(0, Math.min(limit ?? 20, 100))
+      .map(({ product }) => productSummary(product, this.#hasVariations(product.id)));
   }
 
   async lookupBarcode({ barcode }: BarcodeLookupRequest): Promise<ProductSummary> {
@@ -1270,14 +1350,12 @@ export class FakeBackend implements Backend {
     await this.#delay();
     const needle = (request.query ?? '').trim().toLowerCase();
     const category =
-      request.category_id === undefined
-        ? undefined
-        : this.#categories().find((c) => c.id === request.category_id)?.name;
+      request.category_id === undefined ? undefined : subtreeIds(this.#state.categories, request.category_id);
     const matching = [...this.#state.products]
       .reverse()
       .filter((p) => request.include_inactive !== false || p.active !== false)
       .filter((p) => request.include_variations !== false || p.parentId === undefined)
-      .filter((p) => category === undefined || p.category === category)
+      .filter((p) => category === undefined || category.has(p.categoryId))
       .filter(
         (p) =>
           needle === '' ||
@@ -1362,20 +1440,14 @@ export class FakeBackend implements Backend {
     return this.#categories();
   }
 
-  async saveCategory({ name, parent_id }: CategoryInput): Promise<CategoryView> {
+  async saveCategory(input: CategoryInput): Promise<CategoryView> {
     await this.#delay();
-    const trimmed = name.trim();
-    if (trimmed === '' || trimmed.includes('>'))
-      throw new BackendError('invalid_input', 'name: A category needs a name without “>”.');
-    const parent = this.#categories().find((c) => c.id === parent_id);
-    const path = parent ? `${parent.path} > ${trimmed}` : trimmed;
-    if (this.#categories().some((c) => c.path.toLowerCase() === path.toLowerCase()))
-      throw new BackendError('duplicate_category', `The category ${path} already exists.`);
-    this.#state.extraCategories.push(path);
+    const saved = saveCategoryNode(this.#state.categories, input);
+    this.#syncCategoryNames();
     this.#save();
-    const created = this.#categories().find((c) => c.path === path);
-    if (!created) throw new BackendError('internal', 'The category was not saved.');
-    return created;
+    const view = this.#categories().find((c) => c.id === saved.id);
+    if (!view) throw new BackendError('internal', 'The category was not saved.');
+    return view;
   }
 
   async previewProductImport(request: ProductImportRequest): Promise<ImportPreview> {
@@ -1486,7 +1558,11 @@ export class FakeBackend implements Backend {
       if (cells['name']) product.name = cells['name'];
       if (cells['price'])
         product.priceMinor = parseMinor(cells['price'].replace(',', '.')) ?? product.priceMinor;
-      if (cells['category']) product.category = cells['category'];
+      if (cells['category']) {
+        const category = ensurePath(this.#state.categories, cells['category']);
+        product.categoryId = category?.id ?? 0;
+        product.category = category?.name ?? '';
+      }
       if (cells['barcodes']) product.barcode = cells['barcodes'].split(';')[0] ?? null;
       if (cells['stock']) product.stock = Number(cells['stock']) || 0;
       const parent = cells['parent_sku'] ? bySku(cells['parent_sku']) : undefined;
@@ -1588,34 +1664,51 @@ export class FakeBackend implements Backend {
   }
 
   #categories(): CategoryView[] {
-    const paths = new Set<string>();
-    for (const product of this.#state.products) if (product.category) paths.add(product.category);
-    for (const path of this.#state.extraCategories) paths.add(path);
-    return [...paths].sort().map((path, index) => {
-      const parts = path.split(' > ');
-      const parentPath = parts.slice(0, -1).join(' > ');
-      const parentIndex = [...paths].sort().indexOf(parentPath);
-      return {
-        id: index + 1,
-        parent_id: parentIndex >= 0 ? parentIndex + 1 : null,
-        name: parts.at(-1) ?? path,
-        path,
-        depth: parts.length - 1,
-      };
-    });
+    return buildTree(this.#state.categories);
+  }
+
+  /**
+   * Puts every product in a category of the tree: a product whose id is not there (the demo
+   * catalogue, state saved before the tree was kept) gets its category text read as a path,
+   * keeping its id when that is free; categories kept as paths then join the tree too.
+   */
+  #adoptCategories(): void {
+    const nodes = this.#state.categories;
+    const leaf = (path: string): string => path.split('>').at(-1)?.trim() ?? '';
+    for (const product of this.#state.products) {
+      if (product.category === '') continue;
+      const node = nodes.find((n) => n.id === product.categoryId);
+      if (node && node.name === leaf(product.category)) continue;
+      product.categoryId = ensurePath(nodes, product.category, product.categoryId || undefined)?.id ?? 0;
+    }
+    const legacy: unknown = Reflect.get(this.#state, 'extraCategories');
+    if (Array.isArray(legacy)) {
+      for (const path of legacy) if (typeof path === 'string') ensurePath(nodes, path);
+      Reflect.deleteProperty(this.#state, 'extraCategories');
+    }
+    this.#syncCategoryNames();
+  }
+
+  /** Each product shows its category's name (as the core's summaries do), after a rename. */
+  #syncCategoryNames(): void {
+    for (const product of this.#state.products) {
+      const node = this.#state.categories.find((n) => n.id === product.categoryId);
+      product.category = node?.name ?? '';
+      if (!node) product.categoryId = 0;
+    }
   }
 
   #productDetail(product: FakeProduct): ProductDetail {
     const parent = product.parentId === undefined ? undefined : this.#product(product.parentId);
     const variations = this.#variationsOf(product.id);
-    const category = this.#categories().find((c) => c.path === product.category);
+    const categoryPath = pathOf(this.#state.categories, product.categoryId);
     return {
       id: product.id,
       sku: product.sku,
       name: product.name,
       description: '',
-      category_id: category?.id ?? null,
-      category_path: category?.path ?? null,
+      category_id: categoryPath === null ? null : product.categoryId,
+      category_path: categoryPath,
       price: toDecimal(product.priceMinor),
       tax_class: product.tax,
       tax_label: TAX_RATES[product.tax].label,
@@ -1642,6 +1735,8 @@ export class FakeBackend implements Backend {
     const now = new Date();
     this.#state.products = demoProducts();
     this.#state.products.push(...demoVariations(this.#state.products.length + 1));
+    this.#state.categories = [];
+    this.#adoptCategories();
     this.#state.orders = seedOrders(this.#ledger(), 42, now);
     const drinks = this.#state.products.find((p) => p.category === 'Drinks')?.categoryId ?? 0;
     this.#state.coupons = demoCoupons(now, drinks);
@@ -1687,11 +1782,18 @@ export class FakeBackend implements Backend {
     this.#save();
   }
 
-  /** The open cart's lines with their products. */
+  /** The open cart's lines with their products, at what can be sold of them. */
   #cartLines(): DraftLineInput[] {
-    return this.#state.lines.flatMap((line) => {
+    return this.#linesOf(this.#state.lines);
+  }
+
+  /** Lines with their products; what cannot be sold stays at quantity 0 (the cart keeps what was asked). */
+  #linesOf(lines: readonly FakeLine[]): DraftLineInput[] {
+    return lines.flatMap((line) => {
       const product = this.#state.products.find((p) => p.id === line.productId);
-      return product ? [{ lineId: line.lineId, product, quantity: line.quantity }] : [];
+      return product
+        ? [{ lineId: line.lineId, product, quantity: sellableQuantity(product, line.quantity) }]
+        : [];
     });
   }
 
@@ -1767,7 +1869,7 @@ export class FakeBackend implements Backend {
       checkQuantity(quantity, 1);
       const product = this.#state.products.find((p) => p.id === product_id);
       if (!product) throw new BackendError('not_found', `Product ${product_id} does not exist.`);
-      return { lineId: index + 1, product, quantity };
+      return { lineId: index + 1, product, quantity: sellableQuantity(product, quantity) };
     });
     if (draft.customer_id !== undefined && draft.new_customer !== undefined) {
       throw new BackendError('invalid_input', 'Choose an existing customer or enter a new one, not both.');

@@ -122,10 +122,20 @@ export function totalsOf(lines: PricedLine[], shipping: ShippingLine | null = nu
   };
 }
 
-function stockWarning(line: PricedLine): string | null {
-  const { product, quantity } = line;
-  if (!product.stockTracked || quantity <= product.stock) return null;
-  return product.stock <= 0 ? 'Not in stock' : `Only ${product.stock} in stock`;
+/**
+ * What can be sold of a line, as the core's `sellable_quantity`: nothing of a product that is
+ * no longer for sale. (The fake always lets stock go below zero, so the "refuse to oversell"
+ * policy, which holds back what is not on the shelf, does not arise here.)
+ */
+export function sellableQuantity(product: FakeProduct, requested: number): number {
+  return product.active === false ? 0 : requested;
+}
+
+/** The message the core puts on a line whose product is gone or short (for `requested` units). */
+export function stockWarning(product: FakeProduct, requested: number): string | null {
+  if (product.active === false) return 'No longer for sale: not sold';
+  if (!product.stockTracked || requested <= product.stock) return null;
+  return product.stock <= 0 ? 'Out of stock' : `Only ${product.stock} in stock`;
 }
 
 export interface CartExtras {
@@ -147,7 +157,7 @@ export function cartView(cartId: number | null, lines: PricedLine[], extras: Car
     tax: toDecimal(line.taxMinor),
     total: toDecimal(line.totalMinor),
     tax_label: TAX_RATES[line.product.tax].label,
-    stock_warning: stockWarning(line),
+    stock_warning: stockWarning(line.product, line.quantity),
     discount: toDecimal(line.discountMinor),
   }));
   return {
