@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Kassa needs on a Debian/Ubuntu machine, and nothing when it is all there:
 # system packages (WebKitGTK, Xvfb, test tools), the UI's and the e2e tests' npm packages,
-# and tauri-driver. Sourced by scripts/app.sh and scripts/test.sh; safe to run again.
+# tauri-driver, and for the tests aiosmtpd (the SMTP server the mail tests start). Sourced
+# by scripts/app.sh and scripts/test.sh; safe to run again.
 set -euo pipefail
 
 KASSA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,10 +14,12 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 APT_PACKAGES=(
   build-essential pkg-config curl wget file libssl-dev libxdo-dev
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
-  libayatana-appindicator3-dev
+  libayatana-appindicator3-dev libdbus-1-dev
   xvfb xauth webkit2gtk-driver dbus dbus-x11 at-spi2-core
-  imagemagick poppler-utils zbar-tools
+  imagemagick poppler-utils zbar-tools python3-pip
 )
+# The real SMTP server the mail tests send to (aiosmtpd, from PyPI).
+AIOSMTPD_VERSION=1.4.6
 TAURI_DRIVER_VERSION=2.1.0
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -66,6 +69,15 @@ install_cargo_tools() {
   if ! command -v tauri-driver >/dev/null || ! tauri-driver --help 2>/dev/null | grep -q -- '--port'; then
     log "Installing tauri-driver $TAURI_DRIVER_VERSION"
     cargo install "tauri-driver@$TAURI_DRIVER_VERSION" --locked --quiet
+  fi
+}
+
+install_test_servers() {
+  # aiosmtpd.smtp, not aiosmtpd: a Python can have the package without its dependencies.
+  if ! python3 -c 'import aiosmtpd.smtp' 2>/dev/null; then
+    log "Installing aiosmtpd $AIOSMTPD_VERSION (the SMTP server of the mail tests)"
+    python3 -m pip install --quiet --user --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION" 2>/dev/null ||
+      python3 -m pip install --quiet --user --disable-pip-version-check --break-system-packages "aiosmtpd==$AIOSMTPD_VERSION"
   fi
 }
 
