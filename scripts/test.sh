@@ -7,6 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 kassa_setup
 install_npm_packages "$KASSA_ROOT/tests/e2e"
+install_test_servers
 cd "$KASSA_ROOT"
 
 # Tests must never touch the user's real data folder: point every app-data lookup at a
@@ -43,6 +44,8 @@ log "End-to-end tests in the real app"
 # Fresh screenshots; the document pictures the cargo tests left in subfolders stay.
 find tests/artifacts -maxdepth 1 -name '*.png' -delete 2>/dev/null || true
 export KASSA_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/kassa-desktop"
+# The app keeps the SMTP password in memory here: tests never touch the user's keyring.
+export KASSA_SECRETS=memory
 export KASSA_CLI_BIN="$CARGO_TARGET_DIR/debug/kassa"
 # A hard limit: a stuck driver or app must fail the run, never hold CI until its own
 # limit; and nothing the tests started may outlive them (it would hold the output open).

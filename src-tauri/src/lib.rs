@@ -10,13 +10,14 @@ use kassa_core::api::{
     CouponCodeRequest, CouponInput, CouponView, CreateCustomerRequest, CustomerPage,
     CustomerRequest, CustomerSummary, DeleteAddressRequest, DemoSummary, GetOrderRequest,
     GiftCardDetail, GiftCardRequest, GiftCardView, GrantStoreCreditRequest, JobRequest, JobView,
-    ListGiftCardsRequest, ListOrdersRequest, MassActionRequest, OpenDocumentRequest, OrderDetail,
-    OrderPage, OrderStatusView, ParkCartRequest, PaymentMethodInput, PrintOutcome,
-    PrintReceiptRequest, PrinterSettings, ProductSummary, RecordPaymentRequest, RemoveLineRequest,
+    ListGiftCardsRequest, ListOrdersRequest, MailLogEntry, MailLogRequest, MailSettingsInput,
+    MailSettingsView, MailStatus, MassActionRequest, OpenDocumentRequest, OrderDetail, OrderPage,
+    OrderStatusView, ParkCartRequest, PaymentMethodInput, PrintOutcome, PrintReceiptRequest,
+    PrinterSettings, ProductSummary, RecordPaymentRequest, RemoveLineRequest, RetryMailRequest,
     SaveAddressRequest, SaveDocumentRequest, SavedDocument, ScanRequest, ScanResult,
     SearchCustomersRequest, SearchProductsRequest, SetCartCustomerRequest, SetQuantityRequest,
     StaffOrderRequest, StoreCreditView, TaxRateInput, TaxSettingsInput, TaxSettingsView,
-    UpdateCustomerRequest, UpdateOrderRequest,
+    TestMailOutcome, TestMailRequest, UpdateCustomerRequest, UpdateOrderRequest,
 };
 use kassa_core::api::{
     BarcodeLookupRequest, CategoryInput, CategoryView, ExportProductsRequest, ImportJobRequest,
@@ -357,6 +358,42 @@ async fn save_cart_settings(kassa: State<'_, Kassa>, input: CartSettings) -> Rep
 }
 
 #[tauri::command]
+async fn mail_settings(kassa: State<'_, Kassa>) -> Reply<MailSettingsView> {
+    kassa.mail_settings().await
+}
+
+#[tauri::command]
+async fn save_mail_settings(
+    kassa: State<'_, Kassa>,
+    input: MailSettingsInput,
+) -> Reply<MailSettingsView> {
+    kassa.save_mail_settings(input).await
+}
+
+#[tauri::command]
+async fn send_test_mail(
+    kassa: State<'_, Kassa>,
+    request: TestMailRequest,
+) -> Reply<TestMailOutcome> {
+    kassa.send_test_mail(request).await
+}
+
+#[tauri::command]
+async fn mail_log(kassa: State<'_, Kassa>, request: MailLogRequest) -> Reply<Vec<MailLogEntry>> {
+    kassa.mail_log(request).await
+}
+
+#[tauri::command]
+async fn retry_mail(kassa: State<'_, Kassa>, request: RetryMailRequest) -> Reply<MailLogEntry> {
+    kassa.retry_mail(request).await
+}
+
+#[tauri::command]
+async fn mail_status(kassa: State<'_, Kassa>) -> Reply<MailStatus> {
+    kassa.mail_status().await
+}
+
+#[tauri::command]
 async fn abandoned_carts(kassa: State<'_, Kassa>) -> Reply<Vec<CartSummary>> {
     kassa.abandoned_carts().await
 }
@@ -534,9 +571,11 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
                 &path,
                 register,
                 Arc::new(SystemClock),
-            ))?;
-            // Jobs a previous run left half done carry on.
+            ))?
+            .with_secrets(kassa_core::secrets_from_env());
+            // Jobs a previous run left half done carry on; queued mails go out.
             spawn_job_worker(kassa.clone());
+            tauri::async_runtime::spawn(kassa.clone().run_mail_worker());
             app.manage(kassa);
             Ok(())
         })
@@ -595,6 +634,12 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             set_cart_customer,
             cart_settings,
             save_cart_settings,
+            mail_settings,
+            save_mail_settings,
+            send_test_mail,
+            mail_log,
+            retry_mail,
+            mail_status,
             abandoned_carts,
             mark_recovery_sent,
             customer_page,

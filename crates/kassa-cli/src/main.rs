@@ -21,7 +21,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use kassa_core::api::{
     ExportProductsRequest, GetOrderRequest, GiftCardRequest, ImportJobRequest, ImportState,
-    ListOrdersRequest, ProductImportRequest,
+    ListOrdersRequest, MailLogRequest, ProductImportRequest,
 };
 use kassa_core::paths::resolve_database_path;
 use kassa_core::{Kassa, RegisterConfig, SystemClock};
@@ -85,6 +85,23 @@ enum Command {
     },
     /// Show the store's status.
     Status,
+    /// The mail outbox: send what is due now, or show the sent log.
+    Mail {
+        #[command(subcommand)]
+        action: MailCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum MailCommand {
+    /// Send every mail that is due now (once; the desktop app does this in the background).
+    Send,
+    /// Show the sent log, newest first, one JSON object per line.
+    Log {
+        /// How many mails to show.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -117,7 +134,8 @@ async fn main() -> Result<()> {
         },
         Arc::new(SystemClock),
     )
-    .await?;
+    .await?
+    .with_secrets(kassa_core::secrets_from_env());
     let result = run(&kassa, arguments.command).await;
     kassa.close().await;
     result
@@ -225,6 +243,25 @@ async fn run(kassa: &Kassa, command: Command) -> Result<()> {
         Command::Status => {
             let status = kassa.app_status().await?;
             writeln!(out, "{}", serde_json::to_string_pretty(&status)?)?;
+        }
+        Command::Mail {
+            action: MailCommand::Send,
+        } => {
+            let summary = kassa.run_mail_outbox().await?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&summary)?)?;
+        }
+        Command::Mail {
+            action: MailCommand::Log { limit },
+        } => {
+            let log = kassa
+                .mail_log(MailLogRequest {
+                    before: None,
+                    limit: Some(limit),
+                })
+                .await?;
+            for entry in &log {
+                writeln!(out, "{}", serde_json::to_string(entry)?)?;
+            }
         }
     }
     Ok(())

@@ -5,8 +5,10 @@
 //! stale. Money is a decimal string in JSON (`"12.50"`), never a float.
 
 mod catalog;
+mod mail;
 
 pub use catalog::*;
+pub use mail::*;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;

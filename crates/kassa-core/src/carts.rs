@@ -270,14 +270,45 @@ impl Kassa {
     }
 
     /// Records that the recovery e-mail of an abandoned cart was sent.
+    ///
+    /// The recovery mail is queued in the mail outbox in the same transaction (once per
+    /// cart); a cart whose customer has no e-mail address is refused.
     pub async fn mark_recovery_sent(&self, request: CartRequest) -> ApiResult<()> {
+        let now = self.clock.now();
         let mut tx = self.store.begin_write().await?;
-        if !tx
-            .mark_recovery_sent(request.cart_id, self.clock.now())
+        let cart = tx
+            .cart(request.cart_id)
             .await?
-        {
+            .ok_or_else(|| no_cart(request.cart_id))?;
+        let customer = match cart.customer_id {
+            Some(id) => tx.customer(id).await?,
+            None => None,
+        };
+        let Some(customer) = customer.filter(|customer| {
+            customer
+                .email
+                .as_deref()
+                .is_some_and(|email| !email.trim().is_empty())
+        }) else {
+            return Err(ApiError::new(
+                ErrorCode::InvalidEmail,
+                format!(
+                    "Cart {} has no customer with an e-mail address to send the recovery mail to.",
+                    request.cart_id
+                ),
+            ));
+        };
+        if !tx.mark_recovery_sent(request.cart_id, now).await? {
             return Err(no_cart(request.cart_id));
         }
+        tx.enqueue_outbox(
+            "mail",
+            "cart_recovery",
+            &format!("cart:{}", request.cart_id),
+            &serde_json::json!({ "cart_id": request.cart_id, "customer_id": customer.id }),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

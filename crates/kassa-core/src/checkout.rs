@@ -546,6 +546,12 @@ async fn write_order(
         .await?;
     tx.enqueue_outbox("mail", "new_order_notification", order.uuid, &payload, now)
         .await?;
+    // The customer's confirmation (with the pay link while the order awaits payment); an
+    // order paid now queues the same one (`paid.rs`), and the outbox keeps one of them.
+    if order.customer_id.is_some() {
+        tx.enqueue_outbox("mail", "order_confirmation", order.uuid, &payload, now)
+            .await?;
+    }
     let status_row = tx.status(status).await?.ok_or_else(|| {
         ApiError::new(
             ErrorCode::Internal,

@@ -222,16 +222,34 @@ impl Kassa {
                     format!("No order has the id {}.", request.uuid),
                 )
             })?;
+        let (name, bytes) = self
+            .order_pdf(order_id, request.kind, request.credit_note.as_deref())
+            .await?;
+        let path = self.data_folder("documents").join(name);
+        write_file(&path, &bytes)?;
+        Ok(SavedDocument {
+            path: path.display().to_string(),
+            bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+        })
+    }
+
+    /// One document of an order as a file name and PDF bytes (also the invoice that goes
+    /// with the order confirmation mail).
+    pub(crate) async fn order_pdf(
+        &self,
+        order_id: i64,
+        kind: DocumentKind,
+        credit_note: Option<&str>,
+    ) -> ApiResult<(String, Vec<u8>)> {
         let settings = self.settings().await?;
         let shop = shop_details(&settings.store);
         let locale = self.document_locale().await?;
         let maker = self.document_maker().await?;
         let digits = settings.pricing.currency.minor_unit_digits;
         let model = self.order_document(order_id, digits).await?;
-        let kind = request.kind;
-        let (name, bytes) = if kind == DocumentKind::CreditNote {
+        Ok(if kind == DocumentKind::CreditNote {
             let note = self
-                .credit_note_model(order_id, &model, request.credit_note.as_deref(), digits)
+                .credit_note_model(order_id, &model, credit_note, digits)
                 .await?;
             let name = format!("{}-credit-note-{}.pdf", model.reference, note.number);
             let bytes =
@@ -258,12 +276,6 @@ impl Kassa {
             .map_err(document_error)?
             .map_err(document_error)?;
             (name, bytes)
-        };
-        let path = self.data_folder("documents").join(name);
-        write_file(&path, &bytes)?;
-        Ok(SavedDocument {
-            path: path.display().to_string(),
-            bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
         })
     }
 

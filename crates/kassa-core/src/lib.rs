@@ -19,6 +19,7 @@ mod draft;
 pub mod error;
 mod gift_cards;
 mod jobs;
+mod mail;
 mod order_flow;
 mod orders;
 mod paid;
@@ -38,6 +39,17 @@ use kassa_store::Store;
 
 pub use crate::clock::{Clock, SystemClock};
 pub use crate::error::{ApiError, ApiResult, ErrorCode};
+pub use kassa_secrets::Secrets;
+
+/// The secrets store the app and the CLI use: the OS keyring, or memory when
+/// `KASSA_SECRETS=memory` (the end-to-end tests, which must never touch the user's keyring).
+pub fn secrets_from_env() -> Secrets {
+    if std::env::var("KASSA_SECRETS").is_ok_and(|value| value == "memory") {
+        Secrets::in_memory()
+    } else {
+        Secrets::os_keyring("kassa")
+    }
+}
 
 /// Which register this instance rings up for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +77,9 @@ pub struct Kassa {
     job_worker: Arc<tokio::sync::Mutex<()>>,
     /// The PDF maker, its fonts parsed once on first use.
     documents: Arc<tokio::sync::OnceCell<Arc<kassa_documents::DocumentMaker>>>,
+    /// Where secrets (the SMTP password) are kept: the OS keyring in the app, memory in
+    /// tests.
+    secrets: kassa_secrets::Secrets,
 }
 
 impl std::fmt::Debug for Kassa {
@@ -78,7 +93,8 @@ impl std::fmt::Debug for Kassa {
 }
 
 impl Kassa {
-    /// Opens the database at `path` (creating and migrating it as needed).
+    /// Opens the database at `path` (creating and migrating it as needed), with secrets in
+    /// memory until [`Kassa::with_secrets`] says otherwise.
     pub async fn open(
         path: &Path,
         register: RegisterConfig,
@@ -97,7 +113,17 @@ impl Kassa {
             database_path: path.to_path_buf(),
             job_worker: Arc::default(),
             documents: Arc::default(),
+            secrets: kassa_secrets::Secrets::in_memory(),
         })
+    }
+
+    /// Keeps secrets in `secrets` instead of memory: the desktop app and the CLI pass the
+    /// OS keyring (`Secrets::os_keyring`); tests keep the in-memory default, so they never
+    /// touch the user's keyring.
+    #[must_use]
+    pub fn with_secrets(mut self, secrets: kassa_secrets::Secrets) -> Self {
+        self.secrets = secrets;
+        self
     }
 
     /// Closes the database cleanly.

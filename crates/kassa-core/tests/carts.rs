@@ -231,7 +231,7 @@ async fn the_customer_page_shows_details_orders_carts_and_totals() {
         })
         .await
         .unwrap_err();
-    assert_eq!(bad.code, ErrorCode::InvalidInput);
+    assert_eq!(bad.code, ErrorCode::InvalidEmail);
     assert!(bad.message.contains("e-mail"), "{}", bad.message);
 
     let address = |city: &str| AddressInput {

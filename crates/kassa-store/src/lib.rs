@@ -71,6 +71,7 @@ pub mod customers;
 pub mod gift_cards;
 pub mod history;
 pub mod jobs;
+pub mod mail;
 pub mod order_changes;
 pub mod order_list;
 pub mod orders;

@@ -6,12 +6,14 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use kassa_core::clock::FixedClock;
-use kassa_core::{Kassa, RegisterConfig};
+use kassa_core::{Kassa, RegisterConfig, Secrets};
 
 /// A temporary database file shared by the registers of one test.
 pub struct TestStore {
     _folder: tempfile::TempDir,
     path: PathBuf,
+    /// The registers' shared keyring (in memory: tests never touch the user's keyring).
+    secrets: Secrets,
 }
 
 #[allow(dead_code, reason = "each test binary uses some of the fixtures")]
@@ -23,6 +25,7 @@ impl TestStore {
         let test = Self {
             _folder: folder,
             path,
+            secrets: Secrets::in_memory(),
         };
         test.register("R1").await.load_demo().await.unwrap();
         test
@@ -46,6 +49,12 @@ impl TestStore {
         )
         .await
         .unwrap()
+        .with_secrets(self.secrets.clone())
+    }
+
+    /// The path of the SQLite file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
     }
 
     /// Creates a customer; returns the id.
