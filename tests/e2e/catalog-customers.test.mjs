@@ -241,23 +241,26 @@ test('creating a customer from the counter without leaving the sale', () =>
     assert.equal(order.customer?.name, 'E2E Customer', 'the order is for the customer created at the counter');
   }));
 
-/** The category shown on each search result (empty for a product without one). */
-async function resultCategories() {
-  const texts = [];
-  for (const result of await app.browser.$$('[data-testid="search-result"]')) {
-    const category = await result.$('[data-testid="search-result-category"]');
-    texts.push((await category.isExisting().catch(() => false)) ? await category.getText().catch(() => '') : '');
-  }
-  return texts;
+/** The text of every element matching `selector` (textContent: what the page holds). */
+async function texts(selector) {
+  return app.browser.execute(
+    (css) => [...document.querySelectorAll(css)].map((element) => (element.textContent ?? '').trim()),
+    selector,
+  );
 }
 
-/** The names of the search results. */
+/** The category shown on each search result (empty for a product without one). */
+async function resultCategories() {
+  return app.browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="search-result"]')].map((result) =>
+      (result.querySelector('[data-testid="search-result-category"]')?.textContent ?? '').trim(),
+    ),
+  );
+}
+
+/** The names (and the rest of the text) of the search results. */
 async function resultNames() {
-  const names = [];
-  for (const result of await app.browser.$$('[data-testid="search-result"]')) {
-    names.push(await result.getText().catch(() => ''));
-  }
-  return names;
+  return texts('[data-testid="search-result"]');
 }
 
 test("the counter's category filter limits the search to that category", () =>
@@ -295,8 +298,14 @@ test("the counter's category filter limits the search to that category", () =>
     await snacks.click();
     await list.waitForDisplayed({ reverse: true, timeout: 5_000, timeoutMsg: 'choosing closes the list' });
 
-    const label = await $('[data-testid="category-filter-label"]');
-    assert.equal(await label.getText(), 'Snacks', 'the active filter is shown');
+    let shown = '';
+    await browser.waitUntil(
+      async () => {
+        [shown = ''] = await texts('[data-testid="category-filter-label"]');
+        return shown === 'Snacks';
+      },
+      { timeout: 10_000, timeoutMsg: `the active filter is shown (it says “${shown}”)` },
+    );
     await browser.waitUntil(
       async () => {
         const categories = await resultCategories();
@@ -331,7 +340,7 @@ test("the counter's category filter limits the search to that category", () =>
 
     // One click clears the filter; the empty box shows no results again.
     await click('[data-testid="category-filter-clear"]');
-    await browser.waitUntil(async () => (await label.getText()) === 'All categories', {
+    await browser.waitUntil(async () => (await texts('[data-testid="category-filter-label"]'))[0] === 'All categories', {
       timeout: 5_000,
       timeoutMsg: 'the filter is cleared',
     });
