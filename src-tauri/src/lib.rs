@@ -6,15 +6,17 @@ use std::sync::Arc;
 
 use kassa_core::api::{
     AddToCartRequest, AddressView, AppStatus, CarrierInput, CartRequest, CartSettings, CartSummary,
-    CartView, ChangeStatusRequest, CheckoutDraft, CheckoutQuote, CheckoutReceipt, CheckoutRequest,
-    CouponCodeRequest, CouponInput, CouponView, CreateCustomerRequest, CustomerPage,
-    CustomerRequest, CustomerSummary, DeleteAddressRequest, DemoSummary, GetOrderRequest,
-    GiftCardDetail, GiftCardRequest, GiftCardView, GrantStoreCreditRequest, JobRequest, JobView,
+    CartView, CashMovementRequest, ChangeStatusRequest, CheckoutDraft, CheckoutQuote,
+    CheckoutReceipt, CheckoutRequest, CloseRegisterRequest, CouponCodeRequest, CouponInput,
+    CouponView, CreateCustomerRequest, CustomerPage, CustomerRequest, CustomerSummary,
+    DeleteAddressRequest, DemoSummary, GetOrderRequest, GiftCardDetail, GiftCardRequest,
+    GiftCardView, GrantStoreCreditRequest, JobRequest, JobView, JournalVerification,
     ListGiftCardsRequest, ListOrdersRequest, MailLogEntry, MailLogRequest, MailSettingsInput,
-    MailSettingsView, MailStatus, MassActionRequest, OpenDocumentRequest, OrderDetail, OrderPage,
-    OrderStatusView, ParkCartRequest, PaymentMethodInput, PrintOutcome, PrintReceiptRequest,
-    PrinterSettings, ProductSummary, RecordPaymentRequest, RemoveLineRequest, RetryMailRequest,
-    SaveAddressRequest, SaveDocumentRequest, SavedDocument, ScanRequest, ScanResult,
+    MailSettingsView, MailStatus, MassActionRequest, OpenDocumentRequest, OpenRegisterRequest,
+    OrderDetail, OrderPage, OrderStatusView, ParkCartRequest, PaymentMethodInput, PrintOutcome,
+    PrintReceiptRequest, PrinterSettings, ProductSummary, RecordPaymentRequest, RegisterReport,
+    RegisterSessionRequest, RegisterSessionView, RemoveLineRequest, RetryMailRequest,
+    SaveAddressRequest, SaveDocumentRequest, SavedDocument, SavedReport, ScanRequest, ScanResult,
     SearchCustomersRequest, SearchProductsRequest, SetCartCustomerRequest, SetQuantityRequest,
     StaffOrderRequest, StoreCreditView, TaxRateInput, TaxSettingsInput, TaxSettingsView,
     TestMailOutcome, TestMailRequest, UpdateCustomerRequest, UpdateOrderRequest,
@@ -394,6 +396,74 @@ async fn mail_status(kassa: State<'_, Kassa>) -> Reply<MailStatus> {
 }
 
 #[tauri::command]
+async fn current_register_session(kassa: State<'_, Kassa>) -> Reply<Option<RegisterSessionView>> {
+    kassa.current_register_session().await
+}
+
+#[tauri::command]
+async fn open_register(
+    kassa: State<'_, Kassa>,
+    request: OpenRegisterRequest,
+) -> Reply<RegisterSessionView> {
+    kassa.open_register(request).await
+}
+
+#[tauri::command]
+async fn cash_movement(
+    kassa: State<'_, Kassa>,
+    request: CashMovementRequest,
+) -> Reply<RegisterReport> {
+    kassa.cash_movement(request).await
+}
+
+#[tauri::command]
+async fn x_report(kassa: State<'_, Kassa>) -> Reply<RegisterReport> {
+    kassa.x_report().await
+}
+
+#[tauri::command]
+async fn close_register(
+    kassa: State<'_, Kassa>,
+    request: CloseRegisterRequest,
+) -> Reply<SavedReport> {
+    kassa.close_register(request).await
+}
+
+#[tauri::command]
+async fn register_sessions(kassa: State<'_, Kassa>) -> Reply<Vec<RegisterSessionView>> {
+    kassa.register_sessions().await
+}
+
+#[tauri::command]
+async fn z_report(
+    kassa: State<'_, Kassa>,
+    request: RegisterSessionRequest,
+) -> Reply<RegisterReport> {
+    kassa.z_report(request).await
+}
+
+#[tauri::command]
+async fn save_z_report(
+    kassa: State<'_, Kassa>,
+    request: RegisterSessionRequest,
+) -> Reply<SavedReport> {
+    kassa.save_z_report(request).await
+}
+
+#[tauri::command]
+async fn print_z_report(
+    kassa: State<'_, Kassa>,
+    request: RegisterSessionRequest,
+) -> Reply<PrintOutcome> {
+    kassa.print_z_report(request).await
+}
+
+#[tauri::command]
+async fn verify_journal(kassa: State<'_, Kassa>) -> Reply<JournalVerification> {
+    kassa.verify_journal().await
+}
+
+#[tauri::command]
 async fn abandoned_carts(kassa: State<'_, Kassa>) -> Reply<Vec<CartSummary>> {
     kassa.abandoned_carts().await
 }
@@ -640,6 +710,16 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             mail_log,
             retry_mail,
             mail_status,
+            current_register_session,
+            open_register,
+            cash_movement,
+            x_report,
+            close_register,
+            register_sessions,
+            z_report,
+            save_z_report,
+            print_z_report,
+            verify_journal,
             abandoned_carts,
             mark_recovery_sent,
             customer_page,

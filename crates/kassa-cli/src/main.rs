@@ -20,8 +20,9 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use kassa_core::api::{
-    ExportProductsRequest, GetOrderRequest, GiftCardRequest, ImportJobRequest, ImportState,
-    ListOrdersRequest, MailLogRequest, ProductImportRequest,
+    CashMovementRequest, CloseRegisterRequest, CountedAmount, ExportProductsRequest,
+    GetOrderRequest, GiftCardRequest, ImportJobRequest, ImportState, ListOrdersRequest,
+    MailLogRequest, OpenRegisterRequest, ProductImportRequest,
 };
 use kassa_core::paths::resolve_database_path;
 use kassa_core::{Kassa, RegisterConfig, SystemClock};
@@ -85,10 +86,49 @@ enum Command {
     },
     /// Show the store's status.
     Status,
+    /// Check the journal: every link of the hash chain, and every entry against the rows it
+    /// describes. Exits with status 1 and names the first broken link when it is not intact.
+    Verify,
+    /// The register's session: open, cash in/out, X report, close (Z report).
+    Register {
+        #[command(subcommand)]
+        action: RegisterCommand,
+    },
     /// The mail outbox: send what is due now, or show the sent log.
     Mail {
         #[command(subcommand)]
         action: MailCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RegisterCommand {
+    /// Open the register with a counted float.
+    Open {
+        /// Cash in the drawer, e.g. 150.00.
+        float: rust_decimal::Decimal,
+    },
+    /// Put cash into the drawer.
+    CashIn {
+        /// Amount.
+        amount: rust_decimal::Decimal,
+        /// Why.
+        reason: String,
+    },
+    /// Take cash out of the drawer.
+    CashOut {
+        /// Amount.
+        amount: rust_decimal::Decimal,
+        /// Why.
+        reason: String,
+    },
+    /// The X report (the session so far), as JSON.
+    X,
+    /// Close with the counted amounts (`cash=412.50 card=980.00`); prints the Z report as
+    /// JSON and saves its PDF.
+    Close {
+        /// `method=amount` pairs; cash is required.
+        counted: Vec<String>,
     },
 }
 
@@ -244,6 +284,20 @@ async fn run(kassa: &Kassa, command: Command) -> Result<()> {
             let status = kassa.app_status().await?;
             writeln!(out, "{}", serde_json::to_string_pretty(&status)?)?;
         }
+        Command::Verify => {
+            let verification = kassa.verify_journal().await?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&verification)?)?;
+            if let Some(problem) = verification.problem {
+                anyhow::bail!(
+                    "the journal is broken at entry {} ({} {}): {}",
+                    problem.seq,
+                    problem.kind,
+                    problem.reference,
+                    problem.problem
+                );
+            }
+        }
+        Command::Register { action } => register(kassa, action, &mut out).await?,
         Command::Mail {
             action: MailCommand::Send,
         } => {
@@ -264,6 +318,60 @@ async fn run(kassa: &Kassa, command: Command) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+async fn register(kassa: &Kassa, action: RegisterCommand, out: &mut impl Write) -> Result<()> {
+    let json = match action {
+        RegisterCommand::Open { float } => serde_json::to_string_pretty(
+            &kassa
+                .open_register(OpenRegisterRequest {
+                    opening_float: float,
+                })
+                .await?,
+        )?,
+        RegisterCommand::CashIn { amount, reason } => serde_json::to_string_pretty(
+            &kassa
+                .cash_movement(CashMovementRequest {
+                    kind: "in".to_owned(),
+                    amount,
+                    reason,
+                })
+                .await?,
+        )?,
+        RegisterCommand::CashOut { amount, reason } => serde_json::to_string_pretty(
+            &kassa
+                .cash_movement(CashMovementRequest {
+                    kind: "out".to_owned(),
+                    amount,
+                    reason,
+                })
+                .await?,
+        )?,
+        RegisterCommand::X => serde_json::to_string_pretty(&kassa.x_report().await?)?,
+        RegisterCommand::Close { counted } => {
+            let counted = counted
+                .iter()
+                .map(|pair| {
+                    let (method, amount) = pair
+                        .split_once('=')
+                        .ok_or_else(|| anyhow::anyhow!("“{pair}” is not method=amount"))?;
+                    Ok(CountedAmount {
+                        method: method.trim().to_owned(),
+                        amount: amount.trim().parse().map_err(|error| {
+                            anyhow::anyhow!("“{amount}” is not an amount: {error}")
+                        })?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            serde_json::to_string_pretty(
+                &kassa
+                    .close_register(CloseRegisterRequest { counted })
+                    .await?,
+            )?
+        }
+    };
+    writeln!(out, "{json}")?;
     Ok(())
 }
 

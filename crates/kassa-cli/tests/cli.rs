@@ -114,3 +114,59 @@ fn an_order_and_a_gift_card_are_shown_as_json() {
     let (ok, _, stderr) = run(&["gift-card", "nope"]);
     assert!(!ok && stderr.contains("No gift card"), "{stderr}");
 }
+
+#[tokio::test]
+async fn kassa_verify_catches_a_row_edited_behind_the_apps_back() {
+    let folder = tempfile::tempdir().unwrap();
+    let database = folder.path().join("journal.sqlite3");
+    let run = |args: &[&str]| {
+        kassa()
+            .arg("--db")
+            .arg(&database)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["demo"]).status.success());
+    assert!(run(&["register", "open", "150.00"]).status.success());
+    let moved = run(&["register", "cash-out", "12.50", "Window cleaner"]);
+    assert!(
+        moved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&moved.stderr)
+    );
+    let closed = run(&["register", "close", "cash=137.50"]);
+    assert!(
+        closed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&closed.stderr)
+    );
+    assert!(String::from_utf8_lossy(&closed.stdout).contains("\"difference\": \"0"));
+
+    let intact = run(&["verify"]);
+    assert!(
+        intact.status.success(),
+        "{}",
+        String::from_utf8_lossy(&intact.stderr)
+    );
+    assert!(String::from_utf8_lossy(&intact.stdout).contains("\"entries\": 1"));
+
+    // Someone lowers the closed session's counted cash in the file.
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", database.display()))
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE register_sessions SET report = replace(report, '137.5', '100') WHERE number = 1",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    let broken = run(&["verify"]);
+    assert!(!broken.status.success(), "a broken journal fails");
+    let message = String::from_utf8_lossy(&broken.stderr);
+    assert!(
+        message.contains("broken at entry 1") && message.contains("register closing"),
+        "{message}"
+    );
+}

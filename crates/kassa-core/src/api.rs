@@ -6,9 +6,11 @@
 
 mod catalog;
 mod mail;
+mod registers;
 
 pub use catalog::*;
 pub use mail::*;
+pub use registers::*;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;

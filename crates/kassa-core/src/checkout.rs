@@ -359,6 +359,13 @@ pub(crate) async fn place_order_in_tx(
         .await?;
     }
     tx.mark_cart_ordered(order.cart_id, order.now).await?;
+    // Filed under the register's open session (its X and Z reports count it) and, unless
+    // it is a test order, journaled with its invoice.
+    tx.attach_order_to_session(order_id, order.register_code)
+        .await?;
+    if !order.is_test {
+        crate::journal::journal_sale_in_tx(tx, order.uuid, order.now).await?;
+    }
     if payment.fully_paid {
         crate::paid::becoming_paid_in_tx(tx, settings, order_id, order.now).await?;
         record.order.paid_at = Some(order.now);

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use crate::api::{DocumentKind, OrderDetail, SaveDocumentRequest, SavedDocument};
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
 
-fn document_error(error: impl std::fmt::Display) -> ApiError {
+pub(crate) fn document_error(error: impl std::fmt::Display) -> ApiError {
     ApiError::new(
         ErrorCode::Internal,
         format!("The document could not be made: {error}"),

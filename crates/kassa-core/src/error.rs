@@ -75,6 +75,10 @@ pub enum ErrorCode {
     MailFailed,
     /// The OS keyring could not store or read a secret.
     SecretStore,
+    /// The register has no open session (open it with a counted float first).
+    RegisterNotOpen,
+    /// The register already has an open session (close it first).
+    RegisterAlreadyOpen,
     /// The database failed; nothing was written.
     Database,
     /// A bug or an unexpected state; nothing was written.

@@ -275,7 +275,13 @@ impl Kassa {
         };
         smtp.validate()
             .map_err(|error| ApiError::new(ErrorCode::MailNotConfigured, error.to_string()))?;
-        let password = with_secret(&self.secrets, SecretOp::Get).await?;
+        // Without a login there is nothing to read (and a machine without a working
+        // keyring can still send through a local relay).
+        let password = if smtp.user.is_some() {
+            with_secret(&self.secrets, SecretOp::Get).await?
+        } else {
+            None
+        };
         Ok(Some(MailConfig {
             smtp,
             password,

@@ -137,6 +137,9 @@ pub(crate) async fn change_status_in_tx(
                 if full { &lines } else { &[] },
             )
             .await?;
+            if !order.is_test {
+                crate::journal::journal_credit_note_in_tx(tx, &number, now).await?;
+            }
             // What came from gift cards and store credit goes back there; the rest is
             // paid back in cash or to the card.
             let returned = crate::payments::return_balances_in_tx(

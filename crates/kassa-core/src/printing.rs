@@ -18,7 +18,7 @@ use crate::documents::{document_order, shop_details};
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
 
 /// Parses a printer address as staff type it; `None` for "no printer".
-fn printer_address(text: &str) -> ApiResult<Option<PrinterAddress>> {
+pub(crate) fn printer_address(text: &str) -> ApiResult<Option<PrinterAddress>> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -44,7 +44,7 @@ fn printer_address(text: &str) -> ApiResult<Option<PrinterAddress>> {
     }
 }
 
-fn paper(millimetres: u32) -> ApiResult<PaperWidth> {
+pub(crate) fn paper(millimetres: u32) -> ApiResult<PaperWidth> {
     match millimetres {
         58 => Ok(PaperWidth::Mm58),
         80 => Ok(PaperWidth::Mm80),
@@ -56,7 +56,7 @@ fn paper(millimetres: u32) -> ApiResult<PaperWidth> {
 }
 
 /// Sends bytes to the printer on the blocking pool; returns how many were sent.
-async fn send(
+pub(crate) async fn send(
     address: PrinterAddress,
     bytes: Vec<u8>,
     failure: impl FnOnce(kassa_documents::PrintError) -> String,

@@ -42,6 +42,9 @@ pub enum DocumentError {
         /// What the encoder said.
         reason: String,
     },
+    /// A report was asked for without a title.
+    #[error("a report needs a title")]
+    UntitledReport,
     /// One of the fonts built into the crate did not parse: the build is broken.
     #[error("the built-in font {name} could not be read")]
     FontUnreadable {

@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 
 use crate::error::PrintError;
 use crate::locale::DocumentLocale;
-use crate::model::{DocumentOrder, ShopDetails};
+use crate::model::{DocumentOrder, ReportDocument, ShopDetails};
 
 /// `ESC p 0 t1 t2`: pulse pin 2 for 50 ms on, 500 ms off (units of 2 ms).
 pub(crate) const DRAWER_KICK: [u8; 5] = [0x1B, b'p', 0, 25, 250];
@@ -420,6 +420,61 @@ pub fn render_test_page(
             line(&mut printer, &mut encoder, &wrapped)?;
         }
     }
+    printer
+        .feeds(3)
+        .and_then(|p| p.cut())
+        .map_err(encode_error)?;
+    printer.print().map_err(encode_error)?;
+    let bytes = driver.bytes.borrow().clone();
+    Ok(bytes)
+}
+
+/// A report of figures (a register's X or Z report) for the receipt printer: the shop's
+/// name, the title in bold, the header lines, then per section a heading and label/value
+/// rows in two columns (emphasis in bold), a feed and the cut. It never opens the drawer.
+pub fn render_report(
+    shop: &ShopDetails,
+    report: &ReportDocument,
+    options: &ReceiptPrintOptions,
+) -> Result<Vec<u8>, PrintError> {
+    let width = options.paper.characters_per_line();
+    let page = options.code_page.page_code();
+    let mut encoder = CodePageEncoder::new(page);
+    let driver = MemoryDriver::default();
+    let printer_options = PrinterOptions::new(Some(page), None, u8::try_from(width).unwrap_or(48));
+    let mut printer = Printer::new(driver.clone(), Protocol::default(), Some(printer_options));
+    printer.init().map_err(encode_error)?;
+    printer.justify(JustifyMode::CENTER).map_err(encode_error)?;
+    for text in wrap(&shop.name, width) {
+        line(&mut printer, &mut encoder, &text)?;
+    }
+    printer.bold(true).map_err(encode_error)?;
+    for text in wrap(&report.title, width) {
+        line(&mut printer, &mut encoder, &text)?;
+    }
+    printer.bold(false).map_err(encode_error)?;
+    for header in &report.lines {
+        for text in wrap(header, width) {
+            line(&mut printer, &mut encoder, &text)?;
+        }
+    }
+    printer.justify(JustifyMode::LEFT).map_err(encode_error)?;
+    for section in &report.sections {
+        line(&mut printer, &mut encoder, &"-".repeat(width))?;
+        printer.bold(true).map_err(encode_error)?;
+        for text in wrap(&section.heading, width) {
+            line(&mut printer, &mut encoder, &text)?;
+        }
+        printer.bold(false).map_err(encode_error)?;
+        for row in &section.rows {
+            printer.bold(row.emphasis).map_err(encode_error)?;
+            for text in two_columns(&row.label, &row.value, width) {
+                line(&mut printer, &mut encoder, &text)?;
+            }
+        }
+        printer.bold(false).map_err(encode_error)?;
+    }
+    line(&mut printer, &mut encoder, &"-".repeat(width))?;
     printer
         .feeds(3)
         .and_then(|p| p.cut())

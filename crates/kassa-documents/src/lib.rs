@@ -42,13 +42,14 @@ mod validate;
 
 pub use error::{DocumentError, PrintError};
 pub use escpos_receipt::{
-    DrawerKick, PaperWidth, ReceiptCodePage, ReceiptPrintOptions, render_receipt, render_test_page,
+    DrawerKick, PaperWidth, ReceiptCodePage, ReceiptPrintOptions, render_receipt, render_report,
+    render_test_page,
 };
 pub use locale::{DateStyle, DocumentLocale, NumberStyle, Paper};
 pub use maker::DocumentMaker;
 pub use model::{
     CreditNote, Currency, CustomerDetails, DocumentAdjustment, DocumentLine, DocumentOrder,
     DocumentPayment, InvoiceDetails, InvoiceStatus, IssuedGiftCard, PaymentMethod, PostalAddress,
-    ShopDetails, TaxBreakdownRow,
+    ReportDocument, ReportRow, ReportSection, ShopDetails, TaxBreakdownRow,
 };
 pub use printer::{DEFAULT_PRINTER_PORT, PrinterAddress, PrinterTimeouts, send_to_printer};

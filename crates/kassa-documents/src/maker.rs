@@ -11,7 +11,7 @@ use crate::error::DocumentError;
 use crate::fonts::Fonts;
 use crate::invoice;
 use crate::locale::DocumentLocale;
-use crate::model::{CreditNote, DocumentOrder, ShopDetails};
+use crate::model::{CreditNote, DocumentOrder, ReportDocument, ShopDetails};
 use crate::packing;
 use crate::pages::SizedPage;
 use crate::pdf_file;
@@ -119,6 +119,21 @@ impl DocumentMaker {
         validate::check_order(order)?;
         let page = receipt_pdf::receipt_page(&self.fonts, locale, shop, order);
         Ok(self.write(&title("Receipt", Some(&order.reference)), vec![page]))
+    }
+
+    /// A report of figures (a register's X or Z report) on an 80 mm wide page whose height
+    /// fits the content.
+    pub fn report(
+        &self,
+        shop: &ShopDetails,
+        report: &ReportDocument,
+        _locale: DocumentLocale,
+    ) -> Result<Vec<u8>, DocumentError> {
+        if report.title.trim().is_empty() {
+            return Err(DocumentError::UntitledReport);
+        }
+        let page = receipt_pdf::report_page(&self.fonts, shop, report);
+        Ok(self.write(&report.title, vec![page]))
     }
 
     fn write(&self, title: &str, pages: Vec<SizedPage<'_>>) -> Vec<u8> {

@@ -348,3 +348,35 @@ mod tests {
         assert_eq!(PaymentMethod::Other("Twint".to_owned()).label(), "Twint");
     }
 }
+
+/// A report of figures (a register's X or Z report): a title, a few header lines, then
+/// sections of label/value rows. Values arrive formatted; the documents only place them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportDocument {
+    /// E.g. `Z report 12`.
+    pub title: String,
+    /// E.g. `Register R1`, `Opened 23.11.2026 08:00 by Ann`.
+    pub lines: Vec<String>,
+    /// The sections in order.
+    pub sections: Vec<ReportSection>,
+}
+
+/// A headed group of rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportSection {
+    /// E.g. `Payment methods`.
+    pub heading: String,
+    /// Its rows.
+    pub rows: Vec<ReportRow>,
+}
+
+/// A label with its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportRow {
+    /// E.g. `Cash expected`.
+    pub label: String,
+    /// E.g. `1,234.50 EUR`.
+    pub value: String,
+    /// Bold (totals, differences).
+    pub emphasis: bool,
+}

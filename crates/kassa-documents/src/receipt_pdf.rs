@@ -12,7 +12,7 @@ use crate::blocks;
 use crate::canvas::{Align, Canvas, TextStyle, Tone};
 use crate::fonts::{Fonts, Weight};
 use crate::locale::DocumentLocale;
-use crate::model::{DocumentOrder, ShopDetails};
+use crate::model::{DocumentOrder, ReportDocument, ShopDetails};
 use crate::pages::{PT_PER_MM, SizedPage};
 
 const WIDTH_MM: f32 = 80.0;
@@ -173,6 +173,72 @@ pub(crate) fn receipt_page<'f>(
     y += LINE + 4.0;
     let id_style = TextStyle::new(Weight::Regular, 6.0, Tone::Muted);
     canvas.text(centre, y, id_style, Align::Center, &order.id.to_string());
+    SizedPage {
+        canvas,
+        height: y + MARGIN,
+    }
+}
+
+/// A report of figures (X or Z report) on the receipt's 80 mm page: the shop, the title,
+/// the header lines, then each section's heading and its rows, label left and value right
+/// (a label too long for the room left by its value wraps).
+pub(crate) fn report_page<'f>(
+    fonts: &'f Fonts,
+    shop: &ShopDetails,
+    report: &ReportDocument,
+) -> SizedPage<'f> {
+    let width = WIDTH_MM * PT_PER_MM;
+    let left = MARGIN;
+    let right = width - MARGIN;
+    let centre = width / 2.0;
+    let room = right - left;
+    let mut canvas = Canvas::new(fonts, width);
+    let mut y = MARGIN + 10.0;
+    let name_style = TextStyle::new(Weight::Bold, 11.0, Tone::Ink);
+    for line in fonts.wrap(name_style.weight, name_style.size, &shop.name, room) {
+        canvas.text(centre, y, name_style, Align::Center, &line);
+        y += 13.0;
+    }
+    for line in &shop.address_lines {
+        canvas.text(centre, y, SOFT, Align::Center, line);
+        y += LINE;
+    }
+    y = divider(&mut canvas, y - 4.0, left, room);
+    let title_style = TextStyle::new(Weight::Bold, 10.0, Tone::Ink);
+    for line in fonts.wrap(title_style.weight, title_style.size, &report.title, room) {
+        canvas.text(centre, y, title_style, Align::Center, &line);
+        y += 12.0;
+    }
+    for text in &report.lines {
+        for line in fonts.wrap(SOFT.weight, SOFT.size, text, room) {
+            canvas.text(centre, y, SOFT, Align::Center, &line);
+            y += LINE;
+        }
+    }
+    for section in &report.sections {
+        y = divider(&mut canvas, y - 4.0, left, room);
+        canvas.text(left, y, STRONG, Align::Left, &section.heading);
+        y += LINE + 2.0;
+        for row in &section.rows {
+            let style = if row.emphasis { STRONG } else { TEXT };
+            let value_width = fonts.width(style.weight, style.size, &row.value);
+            let label_room = (room - value_width - 8.0).max(room / 3.0);
+            let parts = fonts.wrap(style.weight, style.size, &row.label, label_room);
+            let last = parts.len().saturating_sub(1);
+            for (index, part) in parts.iter().enumerate() {
+                canvas.text(left, y, style, Align::Left, part);
+                if index == last {
+                    canvas.text(right, y, style, Align::Right, &row.value);
+                }
+                y += LINE;
+            }
+            if parts.is_empty() {
+                canvas.text(right, y, style, Align::Right, &row.value);
+                y += LINE;
+            }
+        }
+    }
+    y = divider(&mut canvas, y - 2.0, left, room);
     SizedPage {
         canvas,
         height: y + MARGIN,

@@ -8,6 +8,7 @@ pub mod barcode;
 pub mod discount;
 pub mod document;
 pub mod gift_card;
+pub mod journal;
 pub mod methods;
 pub mod money;
 pub mod pricing;

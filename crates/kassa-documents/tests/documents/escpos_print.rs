@@ -547,3 +547,50 @@ fn cash_on_delivery_does_not_open_the_drawer() {
             .any(|line| line.starts_with("Cash on delivery") && line.ends_with("500,00"))
     );
 }
+
+#[test]
+fn z_report_prints_in_two_columns_with_a_cut_and_no_drawer_kick() {
+    let report = samples::z_report();
+    for (paper, width) in [(PaperWidth::Mm58, 32), (PaperWidth::Mm80, 48)] {
+        let bytes = kassa_documents::render_report(
+            &samples::shop(),
+            &report,
+            &options(paper, ReceiptCodePage::Western),
+        )
+        .unwrap();
+        let pieces = decode(&bytes);
+        let printed = lines(&pieces);
+        assert!(
+            printed.iter().any(|line| line == "Z report 12"),
+            "{printed:#?}"
+        );
+        assert!(
+            printed.iter().all(|line| line.len() <= width),
+            "{printed:#?}"
+        );
+        let difference = printed
+            .iter()
+            .find(|line| line.starts_with("Cash difference"))
+            .unwrap();
+        assert!(
+            difference.ends_with("-0,50 EUR"),
+            "label and value on one line: {difference}"
+        );
+        assert_eq!(difference.len(), width, "the value is right-aligned");
+        assert!(
+            printed.join(" ").contains("Window cleaner, paid"),
+            "a long label wraps, it is not cut: {printed:#?}"
+        );
+        assert!(pieces.contains(&Piece::Cut));
+        assert!(
+            pieces.contains(&Piece::Bold(1)),
+            "totals and differences are bold"
+        );
+        assert!(
+            !pieces
+                .iter()
+                .any(|piece| matches!(piece, Piece::DrawerKick { .. })),
+            "a report never opens the drawer"
+        );
+    }
+}

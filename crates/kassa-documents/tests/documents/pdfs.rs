@@ -706,3 +706,50 @@ fn the_new_payment_methods_are_named_on_the_invoice() {
         assert!(ends_with_amount(row_of(&text, label), amount), "{label}");
     }
 }
+
+#[test]
+fn z_report_pdf_holds_every_figure_in_selectable_text() {
+    let mut shop = samples::shop();
+    shop.name = "Ζαχαροπλαστείο Café Ёлка".to_owned();
+    let report = samples::z_report();
+    let pdf = maker().report(&shop, &report, germany()).unwrap();
+    let (path, text) = save_and_read("z-report", &pdf);
+    assert_fonts_embedded(&path);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Ζαχαροπλαστείο Café Ёлка",
+        "Z report 12",
+        "Ζωή Ковалёва",
+        "Søren Ødegård",
+    ] {
+        assert!(flat.contains(expected), "{expected} missing in:\n{text}");
+    }
+    for section in &report.sections {
+        assert!(
+            flat.contains(&section.heading),
+            "{} missing",
+            section.heading
+        );
+        for row in &section.rows {
+            assert!(
+                flat.contains(&row.value),
+                "{} missing in:\n{text}",
+                row.value
+            );
+            let first_word = row.label.split_whitespace().next().unwrap();
+            assert!(flat.contains(first_word), "{} missing", row.label);
+        }
+    }
+    assert!(
+        flat.contains("Window cleaner"),
+        "a long label wraps, it is not cut"
+    );
+    assert_eq!(tools::page_count(&path), 1);
+
+    let mut untitled = report;
+    untitled.title = " ".to_owned();
+    assert!(matches!(
+        maker().report(&shop, &untitled, germany()),
+        Err(DocumentError::UntitledReport)
+    ));
+}

@@ -397,3 +397,60 @@ pub fn created_at() -> NaiveDateTime {
         .and_then(|day| day.and_hms_opt(8, 30, 0))
         .unwrap_or_default()
 }
+
+/// A Z report as a register close makes it: three payment methods, cash in and out, two
+/// tax rates, and a shop name in three scripts.
+pub fn z_report() -> kassa_documents::ReportDocument {
+    use kassa_documents::{ReportDocument, ReportRow, ReportSection};
+    let row = |label: &str, value: &str, emphasis: bool| ReportRow {
+        label: label.to_owned(),
+        value: value.to_owned(),
+        emphasis,
+    };
+    ReportDocument {
+        title: "Z report 12".to_owned(),
+        lines: vec![
+            "Register R1".to_owned(),
+            "Opened 23.11.2026 08:00 by Ζωή Ковалёва".to_owned(),
+            "Closed 23.11.2026 18:05 by Søren Ødegård".to_owned(),
+        ],
+        sections: vec![
+            ReportSection {
+                heading: "Sales".to_owned(),
+                rows: vec![
+                    row("Orders", "148", false),
+                    row("Sales total", "3.412,60 EUR", true),
+                ],
+            },
+            ReportSection {
+                heading: "Payment methods".to_owned(),
+                rows: vec![
+                    row("Cash expected", "1.012,40 EUR", false),
+                    row("Cash counted", "1.011,90 EUR", false),
+                    row("Cash difference", "-0,50 EUR", true),
+                    row("Card expected", "2.150,20 EUR", false),
+                    row("Card counted", "2.150,20 EUR", false),
+                    row("Gift card expected", "250,00 EUR", false),
+                ],
+            },
+            ReportSection {
+                heading: "Cash drawer".to_owned(),
+                rows: vec![
+                    row("Cash in", "20,00 EUR", false),
+                    row(
+                        "Out 23.11.2026 12:10: Window cleaner, paid in cash for the shop front and the back door",
+                        "7,50 EUR",
+                        false,
+                    ),
+                ],
+            },
+            ReportSection {
+                heading: "Taxes".to_owned(),
+                rows: vec![
+                    row("VAT 21%", "2.500,00 EUR / 525,00 EUR", false),
+                    row("VAT 6%", "365,66 EUR / 21,94 EUR", false),
+                ],
+            },
+        ],
+    }
+}

@@ -42,6 +42,8 @@ const CODES: Record<ErrorCode, true> = {
   import_file_invalid: true,
   import_rejected: true,
   store_busy: true,
+  register_not_open: true,
+  register_already_open: true,
   mail_not_configured: true,
   invalid_email: true,
   mail_failed: true,
