@@ -74,6 +74,8 @@ const COMMANDS: &[&str] = &[
     "save_z_report",
     "print_z_report",
     "verify_journal",
+    "dashboard",
+    "export_report",
     "abandoned_carts",
     "mark_recovery_sent",
     "customer_page",

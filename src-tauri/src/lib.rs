@@ -8,15 +8,16 @@ use kassa_core::api::{
     AddToCartRequest, AddressView, AppStatus, CarrierInput, CartRequest, CartSettings, CartSummary,
     CartView, CashMovementRequest, ChangeStatusRequest, CheckoutDraft, CheckoutQuote,
     CheckoutReceipt, CheckoutRequest, CloseRegisterRequest, CouponCodeRequest, CouponInput,
-    CouponView, CreateCustomerRequest, CustomerPage, CustomerRequest, CustomerSummary,
-    DeleteAddressRequest, DemoSummary, GetOrderRequest, GiftCardDetail, GiftCardRequest,
-    GiftCardView, GrantStoreCreditRequest, JobRequest, JobView, JournalVerification,
-    ListGiftCardsRequest, ListOrdersRequest, MailLogEntry, MailLogRequest, MailSettingsInput,
-    MailSettingsView, MailStatus, MassActionRequest, OpenDocumentRequest, OpenRegisterRequest,
-    OrderDetail, OrderPage, OrderStatusView, ParkCartRequest, PaymentMethodInput, PrintOutcome,
-    PrintReceiptRequest, PrinterSettings, ProductSummary, RecordPaymentRequest, RegisterReport,
-    RegisterSessionRequest, RegisterSessionView, RemoveLineRequest, RetryMailRequest,
-    SaveAddressRequest, SaveDocumentRequest, SavedDocument, SavedReport, ScanRequest, ScanResult,
+    CouponView, CreateCustomerRequest, CustomerPage, CustomerRequest, CustomerSummary, Dashboard,
+    DashboardRequest, DeleteAddressRequest, DemoSummary, GetOrderRequest, GiftCardDetail,
+    GiftCardRequest, GiftCardView, GrantStoreCreditRequest, JobRequest, JobView,
+    JournalVerification, ListGiftCardsRequest, ListOrdersRequest, MailLogEntry, MailLogRequest,
+    MailSettingsInput, MailSettingsView, MailStatus, MassActionRequest, OpenDocumentRequest,
+    OpenRegisterRequest, OrderDetail, OrderPage, OrderStatusView, ParkCartRequest,
+    PaymentMethodInput, PrintOutcome, PrintReceiptRequest, PrinterSettings, ProductSummary,
+    RecordPaymentRequest, RegisterReport, RegisterSessionRequest, RegisterSessionView,
+    RemoveLineRequest, ReportExport, ReportExportRequest, RetryMailRequest, SaveAddressRequest,
+    SaveDocumentRequest, SavedDocument, SavedReport, ScanRequest, ScanResult,
     SearchCustomersRequest, SearchProductsRequest, SetCartCustomerRequest, SetQuantityRequest,
     StaffOrderRequest, StoreCreditView, TaxRateInput, TaxSettingsInput, TaxSettingsView,
     TestMailOutcome, TestMailRequest, UpdateCustomerRequest, UpdateOrderRequest,
@@ -464,6 +465,19 @@ async fn verify_journal(kassa: State<'_, Kassa>) -> Reply<JournalVerification> {
 }
 
 #[tauri::command]
+async fn dashboard(kassa: State<'_, Kassa>, request: DashboardRequest) -> Reply<Dashboard> {
+    kassa.dashboard(request).await
+}
+
+#[tauri::command]
+async fn export_report(
+    kassa: State<'_, Kassa>,
+    request: ReportExportRequest,
+) -> Reply<ReportExport> {
+    kassa.export_report(request).await
+}
+
+#[tauri::command]
 async fn abandoned_carts(kassa: State<'_, Kassa>) -> Reply<Vec<CartSummary>> {
     kassa.abandoned_carts().await
 }
@@ -720,6 +734,8 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             save_z_report,
             print_z_report,
             verify_journal,
+            dashboard,
+            export_report,
             abandoned_carts,
             mark_recovery_sent,
             customer_page,

@@ -30,6 +30,7 @@ mod printing;
 mod product_import;
 mod products;
 mod registers;
+mod reports;
 mod settings;
 mod shop_settings;
 mod staff_checkout;

@@ -307,3 +307,106 @@ async fn the_journal_chains_sales_refunds_and_closings_and_catches_edits() {
     assert_eq!(problem.kind, "credit_note");
     pool.close().await;
 }
+
+#[tokio::test]
+async fn the_dashboard_sums_today_the_week_and_the_month_and_exports_csv() {
+    use chrono::{TimeZone, Utc};
+    use kassa_core::api::{DashboardRequest, ReportExportRequest};
+    let test = TestStore::with_demo().await;
+    // Monday 2 Nov, Thursday 19 Nov and Monday 23 Nov 2026 (today).
+    let early = test
+        .register_at("R1", Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap())
+        .await;
+    let first = cash_sale(&early, &[1]).await;
+    let thursday = test
+        .register_at("R1", Utc.with_ymd_and_hms(2026, 11, 19, 15, 0, 0).unwrap())
+        .await;
+    let second = card_sale(&thursday, &[2, 3]).await;
+    let today = test
+        .register_at("R2", Utc.with_ymd_and_hms(2026, 11, 23, 11, 0, 0).unwrap())
+        .await;
+    let third = cash_sale(&today, &[2]).await;
+
+    let dashboard = today.dashboard(DashboardRequest::default()).await.unwrap();
+    assert_eq!(
+        (dashboard.today.orders, dashboard.today.total),
+        (1, third.total)
+    );
+    assert_eq!(
+        dashboard.week.orders, 1,
+        "the week starts on Monday the 23rd"
+    );
+    assert_eq!(dashboard.month.orders, 3);
+    assert_eq!(
+        dashboard.month.total,
+        first.total + second.total + third.total
+    );
+    assert_eq!(dashboard.days.len(), 30);
+    assert_eq!(dashboard.days.last().unwrap().total, third.total);
+    let chart_total: Decimal = dashboard.days.iter().map(|day| day.total).sum();
+    assert_eq!(chart_total, dashboard.month.total);
+    assert!(
+        dashboard
+            .top_products
+            .windows(2)
+            .all(|pair| pair[0].total >= pair[1].total),
+        "best sellers first"
+    );
+    assert!(
+        dashboard
+            .top_products
+            .iter()
+            .any(|product| product.sku == second.lines[0].sku)
+    );
+    let methods: Decimal = dashboard
+        .payment_methods
+        .iter()
+        .map(|method| method.amount)
+        .sum();
+    assert_eq!(methods, dashboard.month.total, "the split adds up");
+    let taxes: Decimal = dashboard.taxes.iter().map(|tax| tax.tax).sum();
+    assert_eq!(taxes, dashboard.month.tax, "the tax summary adds up");
+
+    let narrow = today
+        .dashboard(DashboardRequest {
+            from: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap()),
+            to: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap()),
+        })
+        .await
+        .unwrap();
+    let narrow_total: Decimal = narrow
+        .payment_methods
+        .iter()
+        .map(|method| method.amount)
+        .sum();
+    assert_eq!(narrow_total, second.total);
+    assert_eq!(narrow.payment_methods[0].method, "card");
+
+    let export = today
+        .export_report(ReportExportRequest {
+            kind: "taxes".into(),
+            range: DashboardRequest::default(),
+        })
+        .await
+        .unwrap();
+    let text = std::fs::read_to_string(&export.path).unwrap();
+    assert!(
+        text.starts_with("\u{feff}\"rate\",\"percent\",\"net\",\"tax\""),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().count(),
+        1 + usize::try_from(export.rows).unwrap()
+    );
+    assert_eq!(
+        today
+            .export_report(ReportExportRequest {
+                kind: "everything".into(),
+                range: DashboardRequest::default(),
+            })
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::InvalidInput
+    );
+}

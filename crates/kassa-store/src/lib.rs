@@ -78,6 +78,7 @@ pub mod order_list;
 pub mod orders;
 pub mod outbox;
 pub mod registers;
+pub mod reports;
 pub mod sequences;
 pub mod settings;
 pub mod shipping;
