@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kassa_core::api::{
-    AddToCartRequest, AddressView, AppStatus, CarrierInput, CartRequest, CartSettings, CartSummary,
-    CartView, CashMovementRequest, ChangeStatusRequest, CheckoutDraft, CheckoutQuote,
-    CheckoutReceipt, CheckoutRequest, CloseRegisterRequest, CouponCodeRequest, CouponInput,
-    CouponView, CreateCustomerRequest, CustomerPage, CustomerRequest, CustomerSummary, Dashboard,
-    DashboardRequest, DeleteAddressRequest, DemoSummary, GetOrderRequest, GiftCardDetail,
-    GiftCardRequest, GiftCardView, GrantStoreCreditRequest, JobRequest, JobView,
+    AddToCartRequest, AddressView, AppStatus, ApproveRequest, CarrierInput, CartRequest,
+    CartSettings, CartSummary, CartView, CashMovementRequest, ChangeStatusRequest, CheckoutDraft,
+    CheckoutQuote, CheckoutReceipt, CheckoutRequest, CloseRegisterRequest, CouponCodeRequest,
+    CouponInput, CouponView, CreateCustomerRequest, CustomerPage, CustomerRequest, CustomerSummary,
+    Dashboard, DashboardRequest, DeleteAddressRequest, DemoSummary, GetOrderRequest,
+    GiftCardDetail, GiftCardRequest, GiftCardView, GrantStoreCreditRequest, JobRequest, JobView,
     JournalVerification, ListGiftCardsRequest, ListOrdersRequest, MailLogEntry, MailLogRequest,
     MailSettingsInput, MailSettingsView, MailStatus, MassActionRequest, OpenDocumentRequest,
     OpenRegisterRequest, OrderDetail, OrderPage, OrderStatusView, ParkCartRequest,
@@ -19,8 +19,9 @@ use kassa_core::api::{
     RemoveLineRequest, ReportExport, ReportExportRequest, RetryMailRequest, SaveAddressRequest,
     SaveDocumentRequest, SavedDocument, SavedReport, ScanRequest, ScanResult,
     SearchCustomersRequest, SearchProductsRequest, SetCartCustomerRequest, SetQuantityRequest,
-    StaffOrderRequest, StoreCreditView, TaxRateInput, TaxSettingsInput, TaxSettingsView,
-    TestMailOutcome, TestMailRequest, UpdateCustomerRequest, UpdateOrderRequest,
+    SignInRequest, StaffInput, StaffOrderRequest, StaffOverview, StaffView, StoreCreditView,
+    SwitchStaffRequest, TaxRateInput, TaxSettingsInput, TaxSettingsView, TestMailOutcome,
+    TestMailRequest, UpdateCustomerRequest, UpdateOrderRequest,
 };
 use kassa_core::api::{
     BarcodeLookupRequest, CategoryInput, CategoryView, ExportProductsRequest, ImportJobRequest,
@@ -478,6 +479,39 @@ async fn export_report(
 }
 
 #[tauri::command]
+async fn staff_overview(kassa: State<'_, Kassa>) -> Reply<StaffOverview> {
+    kassa.staff_overview().await
+}
+
+#[tauri::command]
+async fn create_staff(kassa: State<'_, Kassa>, input: StaffInput) -> Reply<StaffView> {
+    kassa.create_staff(input).await
+}
+
+#[tauri::command]
+async fn sign_in(kassa: State<'_, Kassa>, request: SignInRequest) -> Reply<StaffOverview> {
+    kassa.sign_in(request).await
+}
+
+#[tauri::command]
+async fn switch_staff(
+    kassa: State<'_, Kassa>,
+    request: SwitchStaffRequest,
+) -> Reply<StaffOverview> {
+    kassa.switch_staff(request).await
+}
+
+#[tauri::command]
+async fn sign_out(kassa: State<'_, Kassa>) -> Reply<StaffOverview> {
+    kassa.sign_out().await
+}
+
+#[tauri::command]
+async fn approve(kassa: State<'_, Kassa>, request: ApproveRequest) -> Reply<()> {
+    kassa.approve(request).await
+}
+
+#[tauri::command]
 async fn abandoned_carts(kassa: State<'_, Kassa>) -> Reply<Vec<CartSummary>> {
     kassa.abandoned_carts().await
 }
@@ -736,6 +770,12 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             verify_journal,
             dashboard,
             export_report,
+            staff_overview,
+            create_staff,
+            sign_in,
+            switch_staff,
+            sign_out,
+            approve,
             abandoned_carts,
             mark_recovery_sent,
             customer_page,

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use kassa_domain::pricing::{LineInput, TaxBreakdown};
+use kassa_domain::staff::Permission;
 use kassa_domain::stock::{OversellPolicy, sellable_quantity};
 use kassa_domain::tax::TaxRate;
 use kassa_store::WriteTx;
@@ -233,6 +234,7 @@ impl Kassa {
     /// with the reason (unknown, expired, not yet valid, minimum not reached, used up,
     /// not combinable, not for this customer) and the cart is left as it was.
     pub async fn apply_coupon(&self, request: CouponCodeRequest) -> ApiResult<CartView> {
+        self.authorize(Permission::Sell).await?;
         let code = request.code.trim();
         if code.is_empty() {
             return Err(ApiError::new(
@@ -279,6 +281,7 @@ impl Kassa {
 
     /// Takes a coupon off the open cart.
     pub async fn remove_coupon(&self, request: CouponCodeRequest) -> ApiResult<CartView> {
+        self.authorize(Permission::Sell).await?;
         let settings = self.settings().await?;
         let now = self.clock.now();
         let mut tx = self.store.begin_write().await?;
@@ -306,6 +309,7 @@ impl Kassa {
 
     /// Adds units of a product to the open cart, creating the cart on the first item.
     pub async fn add_to_cart(&self, request: AddToCartRequest) -> ApiResult<CartView> {
+        self.authorize(Permission::Sell).await?;
         // A parent (choose a variation) or a switched-off product is refused with its code.
         self.sellable_product(request.product_id).await?;
         self.add_product_to_open_cart(request.product_id, request.quantity)
@@ -334,6 +338,7 @@ impl Kassa {
 
     /// Sets a line's quantity in the open cart (0 keeps the line, at no charge).
     pub async fn set_cart_quantity(&self, request: SetQuantityRequest) -> ApiResult<CartView> {
+        self.authorize(Permission::Sell).await?;
         let quantity = check_quantity(request.quantity, 0)?;
         self.change_open_cart_line(request.line_id, Some(quantity))
             .await
@@ -341,6 +346,7 @@ impl Kassa {
 
     /// Removes a line from the open cart.
     pub async fn remove_cart_line(&self, request: RemoveLineRequest) -> ApiResult<CartView> {
+        self.authorize(Permission::Sell).await?;
         self.change_open_cart_line(request.line_id, None).await
     }
 

@@ -3,6 +3,7 @@
 //! owner's list of abandoned carts with their "recovery sent" state.
 
 use chrono::Duration;
+use kassa_domain::staff::Permission;
 use kassa_store::cart_lists::CartSummaryRow;
 
 use crate::api::{
@@ -51,6 +52,7 @@ impl Kassa {
     /// Parks the register's open cart under an optional name; the counter gets a fresh,
     /// empty cart. Parking an empty cart is refused.
     pub async fn park_cart(&self, request: ParkCartRequest) -> ApiResult<CartView> {
+        self.authorize(Permission::Sell).await?;
         let name = request.name.unwrap_or_default();
         let name = name.trim();
         if name.chars().count() > MAX_NAME {
@@ -94,6 +96,7 @@ impl Kassa {
     /// Makes a parked cart (or a customer's cart from another register) this register's
     /// open cart; a cart being rung up with items is parked first, so nothing is lost.
     pub async fn resume_cart(&self, request: CartRequest) -> ApiResult<CartView> {
+        self.authorize(Permission::Sell).await?;
         let settings = self.settings().await?;
         let now = self.clock.now();
         let mut tx = self.store.begin_write().await?;
@@ -139,6 +142,7 @@ impl Kassa {
 
     /// Throws a cart away (open or parked; never one that became an order).
     pub async fn discard_cart(&self, request: CartRequest) -> ApiResult<()> {
+        self.authorize(Permission::Sell).await?;
         let mut tx = self.store.begin_write().await?;
         if !tx.discard_cart(request.cart_id).await? {
             return Err(no_cart(request.cart_id));
@@ -164,6 +168,7 @@ impl Kassa {
     /// none yet), or detaches it. With the `reload_customer_cart` setting on, picking a
     /// customer while the open cart is empty reloads the customer's most recent cart.
     pub async fn set_cart_customer(&self, request: SetCartCustomerRequest) -> ApiResult<CartView> {
+        self.authorize(Permission::Sell).await?;
         let settings = self.settings().await?;
         let reload = self.cart_settings().await?.reload_customer_cart;
         let now = self.clock.now();
@@ -230,6 +235,7 @@ impl Kassa {
 
     /// Saves the cart settings.
     pub async fn save_cart_settings(&self, input: CartSettings) -> ApiResult<CartSettings> {
+        self.authorize(Permission::Settings).await?;
         if !(1..=MAX_ABANDONED_HOURS).contains(&input.abandoned_cart_hours) {
             return Err(ApiError::new(
                 ErrorCode::InvalidInput,
@@ -274,6 +280,7 @@ impl Kassa {
     /// The recovery mail is queued in the mail outbox in the same transaction (once per
     /// cart); a cart whose customer has no e-mail address is refused.
     pub async fn mark_recovery_sent(&self, request: CartRequest) -> ApiResult<()> {
+        self.authorize(Permission::Customers).await?;
         let now = self.clock.now();
         let mut tx = self.store.begin_write().await?;
         let cart = tx

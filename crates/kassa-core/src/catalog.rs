@@ -5,6 +5,7 @@
 //! (`product_variants`) and adds that one; scanning a variation's barcode adds it at once.
 
 use kassa_domain::money::Currency;
+use kassa_domain::staff::Permission;
 use kassa_store::catalog::ProductRow;
 
 use crate::api::{
@@ -160,6 +161,7 @@ impl Kassa {
     /// that is switched off is refused (`product_inactive`), so is a product with
     /// variations (`choose_variation`: scan or choose the variation instead).
     pub async fn scan_barcode(&self, request: ScanRequest) -> ApiResult<ScanResult> {
+        self.authorize(Permission::Sell).await?;
         let (row, currency) =
             tokio::try_join!(self.product_with_barcode(&request.barcode), self.currency())?;
         if let Some(error) = refusal(&row) {

@@ -10,6 +10,7 @@ use chrono::{DateTime, Datelike, Utc};
 use kassa_domain::document::{InvoiceStatus, invoice_number, order_reference};
 use kassa_domain::methods::PaymentContext;
 use kassa_domain::money::Currency;
+use kassa_domain::staff::Permission;
 use kassa_domain::stock::{StockVerdict, check_stock};
 use kassa_domain::tender::{SettledPayment, Tender, apply_tender, settle};
 use kassa_store::WriteTx;
@@ -106,6 +107,7 @@ impl Kassa {
     /// Places the order for the register's cart and its payment, or returns the order
     /// already placed with this UUID.
     pub async fn checkout(&self, request: CheckoutRequest) -> ApiResult<CheckoutReceipt> {
+        self.authorize(Permission::Sell).await?;
         let settings = self.settings().await?;
         let now = self.clock.now();
         let uuid = request.order_uuid.to_string();
@@ -152,7 +154,7 @@ impl Kassa {
                 shipping_address: None,
                 invoice_address: None,
                 is_test: false,
-                placed_by: &format!("Register {}", self.register.register_code),
+                placed_by: &self.acting_staff(),
                 now,
             },
         )

@@ -1,6 +1,7 @@
 //! Customers as checkout needs them: search, create (guest or account) with a first
 //! address, their addresses, and store credit with its ledger.
 
+use kassa_domain::staff::Permission;
 use kassa_store::WriteTx;
 use kassa_store::customers::{AddressRow, CustomerRow, CustomerUpdate, NewCustomer};
 use kassa_store::gift_cards::LedgerRow;
@@ -175,6 +176,7 @@ impl Kassa {
         &self,
         request: CreateCustomerRequest,
     ) -> ApiResult<CustomerSummary> {
+        self.authorize(Permission::Customers).await?;
         let settings = self.settings().await?;
         let mut tx = self.store.begin_write().await?;
         let id = create_customer_in_tx(
@@ -260,6 +262,7 @@ impl Kassa {
 
     /// Edits a customer's details, group, newsletter opt-in and notes.
     pub async fn update_customer(&self, request: UpdateCustomerRequest) -> ApiResult<CustomerPage> {
+        self.authorize(Permission::Customers).await?;
         let name = field("customer's name", &request.name, true)?;
         let email = checked_email(optional("e-mail", request.email.as_ref())?)?;
         let phone = optional("phone", request.phone.as_ref())?;
@@ -297,6 +300,7 @@ impl Kassa {
         &self,
         request: SaveAddressRequest,
     ) -> ApiResult<Vec<AddressView>> {
+        self.authorize(Permission::Customers).await?;
         let address = checked_address(&request.address)?;
         self.customer_row(request.customer_id).await?;
         let mut row = address_row(&address, false);
@@ -332,6 +336,7 @@ impl Kassa {
         &self,
         request: DeleteAddressRequest,
     ) -> ApiResult<Vec<AddressView>> {
+        self.authorize(Permission::Customers).await?;
         let mut tx = self.store.begin_write().await?;
         if !tx
             .delete_customer_address(request.customer_id, request.address_id)
@@ -374,6 +379,7 @@ impl Kassa {
         &self,
         request: GrantStoreCreditRequest,
     ) -> ApiResult<StoreCreditView> {
+        self.authorize(Permission::Refund).await?;
         let settings = self.settings().await?;
         let currency = &settings.pricing.currency;
         if request.amount <= Decimal::ZERO || !currency.is_rounded(request.amount) {

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use kassa_domain::barcode::ean13_check_digit;
+use kassa_domain::staff::Permission;
 use kassa_store::WriteTx;
 use kassa_store::catalog::NewProduct;
 use kassa_store::coupons::{CouponRow, CouponWrite};
@@ -347,6 +348,7 @@ impl Kassa {
     /// rows, one product in 997 switched off. The store needs its tax classes: load the
     /// demo store first.
     pub async fn generate_catalog(&self, count: u32) -> ApiResult<CatalogSummary> {
+        self.authorize(Permission::Settings).await?;
         if self.store.tax_class_codes().await?.is_empty() {
             return Err(ApiError::new(
                 ErrorCode::InvalidInput,
@@ -367,6 +369,7 @@ impl Kassa {
     /// Generates `count` past orders over the last two years into a demo store without
     /// orders (`kassa demo --orders N`), for the back office and its benchmarks.
     pub async fn generate_order_history(&self, count: u32) -> ApiResult<i64> {
+        self.authorize(Permission::Settings).await?;
         const TWO_YEARS: i64 = 2 * 365 * 24 * 3600;
         let settings = self.settings().await?;
         if settings.pricing.price_mode != kassa_domain::tax::PriceMode::TaxInclusive {
@@ -390,6 +393,7 @@ impl Kassa {
 
     /// Loads the demo store into an empty database, in one transaction.
     pub async fn load_demo(&self) -> ApiResult<DemoSummary> {
+        self.authorize(Permission::Settings).await?;
         if self.store.count_products().await? > 0 {
             return Err(ApiError::new(
                 ErrorCode::StoreNotEmpty,

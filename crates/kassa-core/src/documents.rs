@@ -6,6 +6,7 @@
 //! Making PDFs is CPU work (≈1 ms a page): it runs on the blocking pool, never on the
 //! async threads that serve the counter.
 
+use kassa_domain::staff::Permission;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -212,6 +213,7 @@ impl Kassa {
         &self,
         request: SaveDocumentRequest,
     ) -> ApiResult<SavedDocument> {
+        self.authorize(Permission::Documents).await?;
         let order_id = self
             .store
             .order_id_by_uuid(&request.uuid.to_string())

@@ -79,6 +79,14 @@ pub enum ErrorCode {
     RegisterNotOpen,
     /// The register already has an open session (close it first).
     RegisterAlreadyOpen,
+    /// Nobody is signed in at this register (and the store has staff accounts).
+    SignInRequired,
+    /// The signed-in staff member's role may not do this (a manager can approve it).
+    PermissionDenied,
+    /// The name, password or PIN is wrong.
+    WrongCredentials,
+    /// Too many wrong PINs: the account is locked for a while.
+    AccountLocked,
     /// The database failed; nothing was written.
     Database,
     /// A bug or an unexpected state; nothing was written.

@@ -3,6 +3,7 @@
 //! work starts, so it survives a restart; each order is its own transaction with its own
 //! outcome, so one failure ("order S1-R1-000042 is not paid…") never stops the rest.
 
+use kassa_domain::staff::Permission;
 use uuid::Uuid;
 
 use crate::api::{
@@ -54,6 +55,13 @@ pub(crate) fn spreadsheet_safe(cell: &str) -> String {
 impl Kassa {
     /// Queues a mass action and returns the job; `run_pending_jobs` does the work.
     pub async fn start_mass_action(&self, request: MassActionRequest) -> ApiResult<JobView> {
+        self.authorize(match request.kind {
+            MassActionKind::Fulfil => Permission::Fulfil,
+            MassActionKind::Cancel | MassActionKind::Return => Permission::Refund,
+            MassActionKind::ExportCsv => Permission::Reports,
+            MassActionKind::PackingSlips | MassActionKind::PickList => Permission::Documents,
+        })
+        .await?;
         let uuids: Vec<String> = if request.orders.is_empty() {
             let filter = request.filter.clone().unwrap_or_default();
             self.matching_order_uuids(filter).await?
@@ -79,7 +87,7 @@ impl Kassa {
         let job_id = tx
             .create_job(
                 kind_code(request.kind),
-                BACK_OFFICE,
+                &self.acting_staff(),
                 &uuids,
                 self.clock.now(),
             )
@@ -230,6 +238,7 @@ impl Kassa {
             target,
             "Mass action",
             false,
+            BACK_OFFICE,
             self.clock.now(),
         )
         .await?;

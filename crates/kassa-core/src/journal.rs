@@ -11,6 +11,7 @@
 
 use chrono::{DateTime, Utc};
 use kassa_domain::journal::{BrokenLink, JournalEntry, check_entry, next_entry};
+use kassa_domain::staff::Permission;
 use kassa_store::WriteTx;
 use kassa_store::journal::{CreditNoteFacts, JournalRow, SaleFacts};
 use serde::Serialize;
@@ -208,6 +209,7 @@ impl Kassa {
     /// Walks the journal from the first entry: checks every link of the hash chain and
     /// that every entry still matches the rows it describes. Reports the first problem.
     pub async fn verify_journal(&self) -> ApiResult<JournalVerification> {
+        self.authorize(Permission::Reports).await?;
         let mut previous: Option<JournalEntry> = None;
         let mut checked = 0_i64;
         loop {

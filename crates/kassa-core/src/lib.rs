@@ -33,6 +33,7 @@ mod registers;
 mod reports;
 mod settings;
 mod shop_settings;
+mod staff;
 mod staff_checkout;
 
 use std::path::{Path, PathBuf};
@@ -83,6 +84,8 @@ pub struct Kassa {
     /// Where secrets (the SMTP password) are kept: the OS keyring in the app, memory in
     /// tests.
     secrets: kassa_secrets::Secrets,
+    /// Who is signed in at this register, and a pending manager approval.
+    staff_session: Arc<std::sync::Mutex<staff::Session>>,
 }
 
 impl std::fmt::Debug for Kassa {
@@ -117,6 +120,7 @@ impl Kassa {
             job_worker: Arc::default(),
             documents: Arc::default(),
             secrets: kassa_secrets::Secrets::in_memory(),
+            staff_session: Arc::default(),
         })
     }
 

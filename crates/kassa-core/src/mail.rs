@@ -14,6 +14,7 @@
 //! The SMTP password lives in the OS keyring (`kassa-secrets`), never in SQLite, logs or
 //! errors. Without an SMTP server set up, mails wait in the outbox.
 
+use kassa_domain::staff::Permission;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
@@ -193,6 +194,7 @@ impl Kassa {
         &self,
         input: MailSettingsInput,
     ) -> ApiResult<MailSettingsView> {
+        self.authorize(Permission::Settings).await?;
         let security = security_of(&input.security)?;
         let language = Language::from_code(&input.language).ok_or_else(|| {
             invalid(format!(
@@ -304,6 +306,7 @@ impl Kassa {
     /// Sends a test message now (not through the outbox) and reports the server's answer,
     /// or its refusal word for word.
     pub async fn send_test_mail(&self, request: TestMailRequest) -> ApiResult<TestMailOutcome> {
+        self.authorize(Permission::Settings).await?;
         let config = self.mail_config().await?.ok_or_else(|| {
             ApiError::new(
                 ErrorCode::MailNotConfigured,
@@ -391,6 +394,7 @@ impl Kassa {
 
     /// Sends a failed mail again at the next pass (same Message-ID).
     pub async fn retry_mail(&self, request: RetryMailRequest) -> ApiResult<MailLogEntry> {
+        self.authorize(Permission::Settings).await?;
         let mut tx = self.store.begin_write().await?;
         if !tx.requeue_mail(request.id, self.clock.now()).await? {
             return Err(ApiError::new(

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Datelike, Utc};
 use kassa_domain::document::{InvoiceStatus, invoice_number};
+use kassa_domain::staff::Permission;
 use kassa_domain::tender::apply_tender;
 use kassa_domain::transition::{StatusFlags, plan_transition};
 use kassa_store::WriteTx;
@@ -71,6 +72,10 @@ fn long_text(field: &str, value: &str) -> ApiResult<()> {
 
 /// Moves one order to `target` inside the caller's transaction, applying the rules of
 /// `kassa_domain::transition` and the effects they call for.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the transaction, the order, the change and who and when: each is needed"
+)]
 pub(crate) async fn change_status_in_tx(
     tx: &mut WriteTx,
     settings: &StoreSettings,
@@ -78,6 +83,7 @@ pub(crate) async fn change_status_in_tx(
     target: &str,
     note: &str,
     notify_customer: bool,
+    by: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<()> {
     let unknown = |code: &str| {
@@ -131,7 +137,7 @@ pub(crate) async fn change_status_in_tx(
                     },
                     tax_total_minor: if full { order.tax_total_minor } else { 0 },
                     total_minor: amount,
-                    issued_by: BACK_OFFICE,
+                    issued_by: by,
                     issued_at: now,
                 },
                 if full { &lines } else { &[] },
@@ -189,7 +195,7 @@ pub(crate) async fn change_status_in_tx(
         &StatusChangeRow {
             from_status: Some(from.code.clone()),
             to_status: to.code.clone(),
-            changed_by: BACK_OFFICE.to_owned(),
+            changed_by: by.to_owned(),
             note: note.to_owned(),
             created_at: now,
         },
@@ -235,6 +241,7 @@ impl Kassa {
         &self,
         status: OrderStatusView,
     ) -> ApiResult<Vec<OrderStatusView>> {
+        self.authorize(Permission::Settings).await?;
         let code = status.code.trim();
         let code_ok = !code.is_empty()
             && code.len() <= 40
@@ -304,8 +311,23 @@ impl Kassa {
         let note = request.note.unwrap_or_default();
         long_text("note", &note)?;
         let settings = self.settings().await?;
+        // Refunding (cancel or return of a paid order) needs a manager; canceling an unpaid
+        // order the cancel permission; any other move is fulfilment.
+        let target = self
+            .list_statuses()
+            .await?
+            .into_iter()
+            .find(|status| status.code == request.status);
         let mut tx = self.store.begin_write().await?;
         let order = order_state(&mut tx, request.uuid).await?;
+        let needed = match &target {
+            Some(to) if (to.canceled || to.refunded) && order.paid_minor > order.refunded_minor => {
+                Permission::Refund
+            }
+            Some(to) if to.canceled || to.refunded => Permission::Cancel,
+            _ => Permission::Fulfil,
+        };
+        self.authorize(needed).await?;
         let notify = request.notify_customer.unwrap_or(false);
         change_status_in_tx(
             &mut tx,
@@ -314,6 +336,7 @@ impl Kassa {
             &request.status,
             note.trim(),
             notify,
+            &self.acting_staff(),
             self.clock.now(),
         )
         .await?;
@@ -324,6 +347,7 @@ impl Kassa {
     /// Records a payment on an order that is not fully paid; paying it in full makes it
     /// paid (once) with all the effects of becoming paid.
     pub async fn record_payment(&self, request: RecordPaymentRequest) -> ApiResult<OrderDetail> {
+        self.authorize(Permission::Sell).await?;
         let settings = self.settings().await?;
         let currency = &settings.pricing.currency;
         let now = self.clock.now();
@@ -398,7 +422,7 @@ impl Kassa {
                     &StatusChangeRow {
                         from_status: Some(order.status.clone()),
                         to_status: paid_status.code.clone(),
-                        changed_by: BACK_OFFICE.to_owned(),
+                        changed_by: self.acting_staff(),
                         note: "Paid in full".to_owned(),
                         created_at: now,
                     },
@@ -413,6 +437,7 @@ impl Kassa {
 
     /// Edits the staff fields of an order (its documents and lines never change).
     pub async fn update_order(&self, request: UpdateOrderRequest) -> ApiResult<OrderDetail> {
+        self.authorize(Permission::Fulfil).await?;
         long_text("internal reference", &request.internal_reference)?;
         long_text("tracking code", &request.tracking_code)?;
         long_text("notes", &request.notes)?;
@@ -431,6 +456,7 @@ impl Kassa {
 
     /// Deletes a test order; real orders are canceled, never erased.
     pub async fn delete_test_order(&self, request: GetOrderRequest) -> ApiResult<()> {
+        self.authorize(Permission::DeleteTestOrder).await?;
         let mut tx = self.store.begin_write().await?;
         let order = order_state(&mut tx, request.uuid).await?;
         if !tx.delete_test_order(order.id).await? {

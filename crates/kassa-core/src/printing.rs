@@ -10,6 +10,7 @@ use kassa_documents::{
     DrawerKick, PaperWidth, PrinterAddress, PrinterTimeouts, ReceiptCodePage, ReceiptPrintOptions,
     render_receipt, render_test_page, send_to_printer,
 };
+use kassa_domain::staff::Permission;
 
 use crate::api::{
     GetOrderRequest, ListOrdersRequest, PrintOutcome, PrintReceiptRequest, PrinterSettings,
@@ -89,6 +90,7 @@ impl Kassa {
         &self,
         request: PrinterSettings,
     ) -> ApiResult<PrinterSettings> {
+        self.authorize(Permission::Settings).await?;
         printer_address(&request.address)?;
         paper(request.paper_mm)?;
         let mut tx = self.store.begin_write().await?;
@@ -102,6 +104,7 @@ impl Kassa {
 
     /// Prints an order's receipt on the receipt printer.
     pub async fn print_receipt(&self, request: PrintReceiptRequest) -> ApiResult<PrintOutcome> {
+        self.authorize(Permission::Documents).await?;
         let printer = self.printer_settings().await?;
         let address = printer_address(&printer.address)?.ok_or_else(|| {
             ApiError::new(
@@ -149,6 +152,7 @@ impl Kassa {
     /// printer → Test print): where it prints, the paper width with a ruler, accented
     /// letters, and the cut. Never opens the drawer.
     pub async fn print_test_page(&self) -> ApiResult<PrintOutcome> {
+        self.authorize(Permission::Settings).await?;
         let printer = self.printer_settings().await?;
         let address = printer_address(&printer.address)?.ok_or_else(|| {
             ApiError::new(
@@ -187,6 +191,7 @@ impl Kassa {
 
     /// Prints this register's last receipt again (no drawer kick).
     pub async fn reprint_last_receipt(&self) -> ApiResult<PrintOutcome> {
+        self.authorize(Permission::Documents).await?;
         let last = self
             .list_orders(ListOrdersRequest {
                 register_code: Some(self.register.register_code.clone()),

@@ -18,6 +18,7 @@
 //! byte-order mark, every field quoted, cells that would start a formula prefixed with an
 //! apostrophe (which the import removes again).
 
+use kassa_domain::staff::Permission;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -735,6 +736,7 @@ impl Kassa {
         &self,
         request: ProductImportRequest,
     ) -> ApiResult<ProductImportStatus> {
+        self.authorize(Permission::Catalog).await?;
         if request.path.is_none() && request.content.is_none() {
             return Err(ApiError::new(
                 ErrorCode::InvalidInput,
@@ -905,6 +907,7 @@ impl Kassa {
         &self,
         request: ExportProductsRequest,
     ) -> ApiResult<ProductExport> {
+        self.authorize(Permission::Catalog).await?;
         let currency = self.settings().await?.pricing.currency;
         let paths: HashMap<i64, String> = self
             .store

@@ -8,6 +8,7 @@
 
 use kassa_domain::barcode::ean13_check_digit;
 use kassa_domain::money::Currency;
+use kassa_domain::staff::Permission;
 use kassa_store::catalog_admin::{CategoryRow, ProductWrite};
 use kassa_store::catalog_search::ProductFilter;
 use rust_decimal::Decimal;
@@ -525,6 +526,7 @@ impl Kassa {
     /// stock, weight, bin location. Barcodes and attributes replace the stored ones; a
     /// changed stock is recorded as a stock movement.
     pub async fn save_product(&self, request: ProductInput) -> ApiResult<ProductDetail> {
+        self.authorize(Permission::Catalog).await?;
         let settings = self.settings().await?;
         let sku = check_sku("sku", &request.sku)?;
         let name = check_name(&request.name)?;
@@ -694,6 +696,7 @@ impl Kassa {
         &self,
         request: SetProductActiveRequest,
     ) -> ApiResult<ProductSummary> {
+        self.authorize(Permission::Catalog).await?;
         let mut tx = self.store.begin_write().await?;
         if !tx
             .set_product_active(request.product_id, request.active, self.clock.now())
@@ -726,6 +729,7 @@ impl Kassa {
     /// Creates, renames or moves a category. The name must be unique among its siblings
     /// (`duplicate_category`); a category cannot move under itself or a subcategory.
     pub async fn save_category(&self, request: CategoryInput) -> ApiResult<CategoryView> {
+        self.authorize(Permission::Catalog).await?;
         let name = check_category_name("name", &request.name)?;
         let mut tx = self.store.begin_write().await?;
         if let Some(id) = request.id

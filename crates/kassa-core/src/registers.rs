@@ -12,6 +12,7 @@ use kassa_documents::model::Currency as DocCurrency;
 use kassa_documents::{
     DrawerKick, ReceiptCodePage, ReceiptPrintOptions, ReportDocument, ReportRow, ReportSection,
 };
+use kassa_domain::staff::Permission;
 use kassa_store::registers::{SessionFigures, SessionRow};
 use rust_decimal::Decimal;
 
@@ -182,11 +183,6 @@ fn checked_amount(settings: &StoreSettings, field: &str, amount: Decimal) -> Api
 }
 
 impl Kassa {
-    /// Who is acting at this register (until staff sign in: the register itself).
-    pub(crate) fn acting_staff(&self) -> String {
-        format!("Register {}", self.register.register_code)
-    }
-
     /// The register's open session, if any.
     pub async fn current_register_session(&self) -> ApiResult<Option<RegisterSessionView>> {
         let settings = self.settings().await?;
@@ -202,6 +198,7 @@ impl Kassa {
         &self,
         request: OpenRegisterRequest,
     ) -> ApiResult<RegisterSessionView> {
+        self.authorize(Permission::CashDrawer).await?;
         let settings = self.settings().await?;
         let float = checked_amount(&settings, "opening_float", request.opening_float)?;
         let code = &self.register.register_code;
@@ -231,6 +228,7 @@ impl Kassa {
     /// Puts cash into (`in`) or takes it out of (`out`) the drawer, with a reason; returns
     /// the X report after it.
     pub async fn cash_movement(&self, request: CashMovementRequest) -> ApiResult<RegisterReport> {
+        self.authorize(Permission::CashDrawer).await?;
         let settings = self.settings().await?;
         if !matches!(request.kind.as_str(), "in" | "out") {
             return Err(ApiError::new(
@@ -273,6 +271,7 @@ impl Kassa {
 
     /// The X report: the open session so far.
     pub async fn x_report(&self) -> ApiResult<RegisterReport> {
+        self.authorize(Permission::CashDrawer).await?;
         let settings = self.settings().await?;
         let code = &self.register.register_code;
         let session = self
@@ -287,6 +286,7 @@ impl Kassa {
     /// Closes the register: the counted amounts against what should be there, frozen as the
     /// Z report in the same transaction as the journal entry; then saves its PDF.
     pub async fn close_register(&self, request: CloseRegisterRequest) -> ApiResult<SavedReport> {
+        self.authorize(Permission::CashDrawer).await?;
         let settings = self.settings().await?;
         for (index, count) in request.counted.iter().enumerate() {
             checked_amount(&settings, &format!("counted[{index}]"), count.amount)?;
@@ -340,6 +340,7 @@ impl Kassa {
 
     /// A closed session's Z report exactly as it was closed.
     pub async fn z_report(&self, request: RegisterSessionRequest) -> ApiResult<RegisterReport> {
+        self.authorize(Permission::CashDrawer).await?;
         let row = self
             .store
             .register_session(request.session_id)
@@ -369,6 +370,7 @@ impl Kassa {
 
     /// Saves a closed session's Z report as a PDF again (a reprint).
     pub async fn save_z_report(&self, request: RegisterSessionRequest) -> ApiResult<SavedReport> {
+        self.authorize(Permission::CashDrawer).await?;
         let z = self.z_report(request).await?;
         let path = self.save_report_pdf(&z).await?;
         Ok(SavedReport { path, report: z })
@@ -376,6 +378,7 @@ impl Kassa {
 
     /// Prints a closed session's Z report on the receipt printer (no drawer kick).
     pub async fn print_z_report(&self, request: RegisterSessionRequest) -> ApiResult<PrintOutcome> {
+        self.authorize(Permission::CashDrawer).await?;
         let z = self.z_report(request).await?;
         let settings = self.settings().await?;
         let document = self.report_document(&z).await?;

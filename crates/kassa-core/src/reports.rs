@@ -4,6 +4,7 @@
 //! defused). Days are UTC days; test orders are left out.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
+use kassa_domain::staff::Permission;
 use kassa_store::reports::DaySalesRow;
 
 use crate::api::{
@@ -79,6 +80,7 @@ fn csv_error(error: impl std::fmt::Display) -> ApiError {
 impl Kassa {
     /// The dashboard for today, this week, this month and the chosen range.
     pub async fn dashboard(&self, request: DashboardRequest) -> ApiResult<Dashboard> {
+        self.authorize(Permission::Reports).await?;
         let settings = self.settings().await?;
         let currency = &settings.pricing.currency;
         let today = self.clock.now().date_naive();
@@ -157,6 +159,7 @@ impl Kassa {
     /// Writes one of the dashboard's lists for a range to `exports/` as CSV (UTF-8 with a
     /// byte-order mark; formula-like cells defused).
     pub async fn export_report(&self, request: ReportExportRequest) -> ApiResult<ReportExport> {
+        self.authorize(Permission::Reports).await?;
         let settings = self.settings().await?;
         let currency = &settings.pricing.currency;
         let today = self.clock.now().date_naive();

@@ -1,6 +1,7 @@
 //! The owner's checkout settings: coupons, carriers, payment methods, taxes and rounding.
 //! Every save checks its input and says exactly what is wrong; nothing is half-saved.
 
+use kassa_domain::staff::Permission;
 use std::collections::BTreeSet;
 
 use kassa_domain::money::Currency;
@@ -178,6 +179,7 @@ impl Kassa {
 
     /// Creates a coupon or updates the one with the same code.
     pub async fn save_coupon(&self, input: CouponInput) -> ApiResult<CouponView> {
+        self.authorize(Permission::Settings).await?;
         let settings = self.settings().await?;
         let currency = &settings.pricing.currency;
         let code = code("coupon code", &input.code)?;
@@ -311,6 +313,7 @@ impl Kassa {
 
     /// Creates a carrier or updates the one with the same code, with its ranges.
     pub async fn save_carrier(&self, input: CarrierInput) -> ApiResult<CarrierInput> {
+        self.authorize(Permission::Settings).await?;
         let settings = self.settings().await?;
         let currency = &settings.pricing.currency;
         let code = code("carrier code", &input.code)?;
@@ -434,6 +437,7 @@ impl Kassa {
         &self,
         input: PaymentMethodInput,
     ) -> ApiResult<PaymentMethodInput> {
+        self.authorize(Permission::Settings).await?;
         let label = input.label.trim();
         if label.is_empty() {
             return Err(invalid("The payment method needs a label."));
@@ -513,6 +517,7 @@ impl Kassa {
 
     /// Saves the price mode, the tax rounding and the cash rounding.
     pub async fn save_tax_settings(&self, input: TaxSettingsInput) -> ApiResult<TaxSettingsView> {
+        self.authorize(Permission::Settings).await?;
         if !matches!(input.price_mode.as_str(), "tax_inclusive" | "tax_exclusive") {
             return Err(invalid(format!(
                 "Prices are either tax_inclusive or tax_exclusive, not “{}”.",
@@ -549,6 +554,7 @@ impl Kassa {
 
     /// Creates or replaces a tax rate of a class, for every destination or one country.
     pub async fn save_tax_rate(&self, input: TaxRateInput) -> ApiResult<TaxSettingsView> {
+        self.authorize(Permission::Settings).await?;
         if input.percent < Decimal::ZERO || input.percent > Decimal::ONE_HUNDRED {
             return Err(invalid(format!(
                 "A tax rate is between 0 and 100 %, not {}.",

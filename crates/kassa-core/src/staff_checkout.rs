@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use kassa_domain::methods::PaymentContext;
+use kassa_domain::staff::Permission;
 use kassa_store::WriteTx;
 
 use crate::api::{
@@ -15,7 +16,7 @@ use crate::cart::{MAX_LINE_QUANTITY, sellable, stock_warning, tax_views};
 use crate::checkout::{OrderToPlace, place_order_in_tx};
 use crate::customers::{checked_address, create_customer_in_tx};
 use crate::draft::{DraftInput, price_draft, unknown_coupon};
-use crate::order_flow::{BACK_OFFICE, BACK_OFFICE_REGISTER};
+use crate::order_flow::BACK_OFFICE_REGISTER;
 use crate::payments::MethodTable;
 use crate::{ApiError, ApiResult, ErrorCode, Kassa};
 
@@ -245,6 +246,7 @@ impl Kassa {
         &self,
         request: StaffOrderRequest,
     ) -> ApiResult<CheckoutReceipt> {
+        self.authorize(Permission::Sell).await?;
         let settings = self.settings().await?;
         let now = self.clock.now();
         let uuid = request.order_uuid.to_string();
@@ -285,7 +287,7 @@ impl Kassa {
                 shipping_address: shipping_address.as_ref(),
                 invoice_address: invoice_address.as_ref(),
                 is_test: request.is_test.unwrap_or(false),
-                placed_by: BACK_OFFICE,
+                placed_by: &self.acting_staff(),
                 now,
             },
         )

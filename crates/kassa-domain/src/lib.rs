@@ -13,6 +13,7 @@ pub mod methods;
 pub mod money;
 pub mod pricing;
 pub mod shipping;
+pub mod staff;
 pub mod stock;
 pub mod tax;
 pub mod tender;

@@ -82,6 +82,7 @@ pub mod reports;
 pub mod sequences;
 pub mod settings;
 pub mod shipping;
+pub mod staff;
 pub mod statuses;
 
 /// The embedded migrations from the repository's `migrations/` folder.
