@@ -77,6 +77,9 @@ export const ICONS = {
     'M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21z',
     'M12 12a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
   ],
+  mail: ['M4 5h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z', 'M3 7l9 6 9-6'],
+  send: ['M22 2L11 13', 'M22 2l-7 20-4-9-9-4z'],
+  shield: ['M12 3l8 3v6c0 5-3.4 8.3-8 9-4.6-.7-8-4-8-9V6z', 'M9 12l2 2 4-4'],
 } satisfies Record<string, string[]>;
 
 export type IconName = keyof typeof ICONS;

@@ -16,6 +16,7 @@ import type { ProductInput } from '../api/bindings/ProductInput';
 import type { ProductKind } from '../api/bindings/ProductKind';
 import type { ProductSummary } from '../api/bindings/ProductSummary';
 import { errorMessage, problemOf, type Problem } from '../api/errors';
+import { emailFieldProblem } from '../api/fieldProblem';
 import { CategoryEditor } from './categories.svelte';
 
 const PAGE = 50;
@@ -412,6 +413,8 @@ export class CustomersStore {
   saved = $state(false);
   addressDraft = $state<AddressDraft | null>(null);
   addressError = $state<string | null>(null);
+  /** The e-mail address was refused (`invalid_email`): shown at the field. */
+  emailProblem = $state<Problem | null>(null);
   /** The details form. */
   name = $state('');
   email = $state('');
@@ -449,6 +452,7 @@ export class CustomersStore {
 
   async open(customerId: number): Promise<void> {
     this.pageError = null;
+    this.emailProblem = null;
     this.saved = false;
     this.addressDraft = null;
     try {
@@ -477,6 +481,7 @@ export class CustomersStore {
     if (!page || this.saving) return;
     this.saving = true;
     this.pageError = null;
+    this.emailProblem = null;
     this.saved = false;
     try {
       const email = this.email.trim();
@@ -494,7 +499,9 @@ export class CustomersStore {
       );
       this.saved = true;
     } catch (error) {
-      this.pageError = errorMessage(error);
+      const problem = problemOf(error);
+      this.emailProblem = emailFieldProblem(problem);
+      if (this.emailProblem === null) this.pageError = problem.message;
     } finally {
       this.saving = false;
     }
@@ -561,6 +568,10 @@ export class AbandonedCartsStore {
   carts = $state<CartSummary[]>([]);
   loading = $state(false);
   error = $state<string | null>(null);
+  /** Why sending a cart's recovery e-mail was refused, by cart id (`invalid_email`: no address). */
+  problems = $state<Record<number, Problem>>({});
+  /** The cart whose recovery e-mail is being queued. */
+  sending = $state<number | null>(null);
 
   readonly #backend: Backend;
 
@@ -580,8 +591,12 @@ export class AbandonedCartsStore {
     }
   }
 
+  /** Queues the cart's recovery e-mail (the core marks it sent); a refusal stays on its row. */
   async markSent(cartId: number): Promise<void> {
+    if (this.sending !== null) return;
     this.error = null;
+    this.sending = cartId;
+    this.problems = Object.fromEntries(Object.entries(this.problems).filter(([id]) => Number(id) !== cartId));
     try {
       await this.#backend.markRecoverySent({ cart_id: cartId });
       // A timestamp for the list, not reactive state.
@@ -591,7 +606,9 @@ export class AbandonedCartsStore {
         cart.cart_id === cartId ? { ...cart, recovery_sent_at: now } : cart,
       );
     } catch (error) {
-      this.error = errorMessage(error);
+      this.problems = { ...this.problems, [cartId]: problemOf(error) };
+    } finally {
+      this.sending = null;
     }
   }
 }

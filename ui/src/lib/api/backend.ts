@@ -77,6 +77,22 @@ import type { ProductImportStatus } from './bindings/ProductImportStatus';
 import type { ImportJobRequest } from './bindings/ImportJobRequest';
 import type { ExportProductsRequest } from './bindings/ExportProductsRequest';
 import type { ProductExport } from './bindings/ProductExport';
+import type { MailSettingsView } from './bindings/MailSettingsView';
+import type { MailSettingsInput } from './bindings/MailSettingsInput';
+import type { TestMailRequest } from './bindings/TestMailRequest';
+import type { TestMailOutcome } from './bindings/TestMailOutcome';
+import type { MailLogRequest } from './bindings/MailLogRequest';
+import type { MailLogEntry } from './bindings/MailLogEntry';
+import type { RetryMailRequest } from './bindings/RetryMailRequest';
+import type { MailStatus } from './bindings/MailStatus';
+import type { RegisterSessionView } from './bindings/RegisterSessionView';
+import type { OpenRegisterRequest } from './bindings/OpenRegisterRequest';
+import type { CashMovementRequest } from './bindings/CashMovementRequest';
+import type { CloseRegisterRequest } from './bindings/CloseRegisterRequest';
+import type { RegisterSessionRequest } from './bindings/RegisterSessionRequest';
+import type { RegisterReport } from './bindings/RegisterReport';
+import type { SavedReport } from './bindings/SavedReport';
+import type { JournalVerification } from './bindings/JournalVerification';
 
 export interface Backend {
   /** Which implementation this is: the desktop core or the in-browser fake. */
@@ -204,7 +220,10 @@ export interface Backend {
   setCartCustomer(request: SetCartCustomerRequest): Promise<CartView>;
   /** `abandoned_carts`: carts with a customer that did not become an order, oldest first. */
   abandonedCarts(): Promise<CartSummary[]>;
-  /** `mark_recovery_sent`: records that the recovery e-mail went out. */
+  /**
+   * `mark_recovery_sent`: queues the cart's recovery e-mail and records it as sent
+   * (`invalid_email` when the cart's customer has no e-mail address).
+   */
   markRecoverySent(request: CartRequest): Promise<null>;
   /**
    * `cart_settings`: whether picking a customer for an empty sale reloads their last cart,
@@ -250,4 +269,57 @@ export interface Backend {
   productImportStatus(request: ImportJobRequest): Promise<ProductImportStatus>;
   /** `export_products`: a CSV in the exports folder. */
   exportProducts(request: ExportProductsRequest): Promise<ProductExport>;
+  /** `mail_settings`: the SMTP server, sender and language (never the password: `password_set`). */
+  mailSettings(): Promise<MailSettingsView>;
+  /**
+   * `save_mail_settings` (its argument is named `input`): `password` null keeps the stored
+   * one, "" removes it, anything else replaces it (in the OS keyring). Refusals name the
+   * field first (`host: …`, `admin_addresses[1]: …`): `invalid_email` for addresses,
+   * `invalid_input` for the rest, `secret_store` when the keyring fails. An empty host
+   * switches mail off.
+   */
+  saveMailSettings(input: MailSettingsInput): Promise<MailSettingsView>;
+  /**
+   * `send_test_mail`: sends a test message now (to the sender without `to`) and returns the
+   * server's answer (`mail_not_configured`, `invalid_email`, `mail_failed` with the server's
+   * words).
+   */
+  sendTestMail(request: TestMailRequest): Promise<TestMailOutcome>;
+  /** `mail_log`: the sent log, newest first, paged by `before` (the last entry's id). */
+  mailLog(request: MailLogRequest): Promise<MailLogEntry[]>;
+  /** `retry_mail`: a failed mail waits to be sent again (`not_found` for any other). */
+  retryMail(request: RetryMailRequest): Promise<MailLogEntry>;
+  /** `mail_status`: whether mail is set up, how many mails wait and how many failed. */
+  mailStatus(): Promise<MailStatus>;
+  /** `current_register_session`: the register's open session, or null when it is closed. */
+  currentRegisterSession(): Promise<RegisterSessionView | null>;
+  /**
+   * `open_register`: opens the register with the counted float (`register_already_open`
+   * while a session is open; `invalid_input` with a message starting `opening_float:`).
+   */
+  openRegister(request: OpenRegisterRequest): Promise<RegisterSessionView>;
+  /**
+   * `cash_movement`: cash put into (`in`) or taken out of (`out`) the drawer with a reason;
+   * returns the X report after it (`register_not_open`; `invalid_input` naming `kind:`,
+   * `amount:` or `reason:` first).
+   */
+  cashMovement(request: CashMovementRequest): Promise<RegisterReport>;
+  /** `x_report`: the open session so far (`register_not_open`). */
+  xReport(): Promise<RegisterReport>;
+  /**
+   * `close_register`: the counted amounts per payment method (cash required: `invalid_input`
+   * with `counted:` first) against what should be there, frozen as the Z report, saved as a
+   * PDF (`register_not_open`).
+   */
+  closeRegister(request: CloseRegisterRequest): Promise<SavedReport>;
+  /** `register_sessions`: this register's sessions, newest first. */
+  registerSessions(): Promise<RegisterSessionView[]>;
+  /** `z_report`: a closed session's Z report as it was closed (`register_not_open` while open). */
+  zReport(request: RegisterSessionRequest): Promise<RegisterReport>;
+  /** `save_z_report`: writes a closed session's Z report as a PDF again. */
+  saveZReport(request: RegisterSessionRequest): Promise<SavedReport>;
+  /** `print_z_report`: on the receipt printer (`printer_not_configured`, `printer_failed`). */
+  printZReport(request: RegisterSessionRequest): Promise<PrintOutcome>;
+  /** `verify_journal`: walks the hash-chained journal; `problem` names the first broken entry. */
+  verifyJournal(): Promise<JournalVerification>;
 }

@@ -81,6 +81,22 @@ import type { ProductImportStatus } from './bindings/ProductImportStatus';
 import type { ImportJobRequest } from './bindings/ImportJobRequest';
 import type { ExportProductsRequest } from './bindings/ExportProductsRequest';
 import type { ProductExport } from './bindings/ProductExport';
+import type { MailSettingsView } from './bindings/MailSettingsView';
+import type { MailSettingsInput } from './bindings/MailSettingsInput';
+import type { TestMailRequest } from './bindings/TestMailRequest';
+import type { TestMailOutcome } from './bindings/TestMailOutcome';
+import type { MailLogRequest } from './bindings/MailLogRequest';
+import type { MailLogEntry } from './bindings/MailLogEntry';
+import type { RetryMailRequest } from './bindings/RetryMailRequest';
+import type { MailStatus } from './bindings/MailStatus';
+import type { RegisterSessionView } from './bindings/RegisterSessionView';
+import type { OpenRegisterRequest } from './bindings/OpenRegisterRequest';
+import type { CashMovementRequest } from './bindings/CashMovementRequest';
+import type { CloseRegisterRequest } from './bindings/CloseRegisterRequest';
+import type { RegisterSessionRequest } from './bindings/RegisterSessionRequest';
+import type { RegisterReport } from './bindings/RegisterReport';
+import type { SavedReport } from './bindings/SavedReport';
+import type { JournalVerification } from './bindings/JournalVerification';
 
 async function call<T>(command: string, request?: object, argument = 'request'): Promise<T> {
   try {
@@ -383,5 +399,69 @@ export class TauriBackend implements Backend {
 
   exportProducts(request: ExportProductsRequest): Promise<ProductExport> {
     return call('export_products', request);
+  }
+
+  mailSettings(): Promise<MailSettingsView> {
+    return call('mail_settings');
+  }
+
+  saveMailSettings(input: MailSettingsInput): Promise<MailSettingsView> {
+    return call('save_mail_settings', input, 'input');
+  }
+
+  sendTestMail(request: TestMailRequest): Promise<TestMailOutcome> {
+    return call('send_test_mail', request);
+  }
+
+  mailLog(request: MailLogRequest): Promise<MailLogEntry[]> {
+    return call('mail_log', request);
+  }
+
+  retryMail(request: RetryMailRequest): Promise<MailLogEntry> {
+    return call('retry_mail', request);
+  }
+
+  mailStatus(): Promise<MailStatus> {
+    return call('mail_status');
+  }
+
+  currentRegisterSession(): Promise<RegisterSessionView | null> {
+    return call('current_register_session');
+  }
+
+  openRegister(request: OpenRegisterRequest): Promise<RegisterSessionView> {
+    return call('open_register', request);
+  }
+
+  cashMovement(request: CashMovementRequest): Promise<RegisterReport> {
+    return call('cash_movement', request);
+  }
+
+  xReport(): Promise<RegisterReport> {
+    return call('x_report');
+  }
+
+  closeRegister(request: CloseRegisterRequest): Promise<SavedReport> {
+    return call('close_register', request);
+  }
+
+  registerSessions(): Promise<RegisterSessionView[]> {
+    return call('register_sessions');
+  }
+
+  zReport(request: RegisterSessionRequest): Promise<RegisterReport> {
+    return call('z_report', request);
+  }
+
+  saveZReport(request: RegisterSessionRequest): Promise<SavedReport> {
+    return call('save_z_report', request);
+  }
+
+  printZReport(request: RegisterSessionRequest): Promise<PrintOutcome> {
+    return call('print_z_report', request);
+  }
+
+  verifyJournal(): Promise<JournalVerification> {
+    return call('verify_journal');
   }
 }

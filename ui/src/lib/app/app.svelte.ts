@@ -1,6 +1,6 @@
 // The application model: start-up (status, demo offer), which view is shown (counter,
-// orders, settings), the open dialogs, and the steps of a sale from counter to payment to
-// receipt and back, and printing receipts when a receipt printer is set.
+// orders, register, settings …), the open dialogs, and the steps of a sale from counter to
+// payment to receipt and back, and printing receipts when a receipt printer is set.
 import type { Backend } from '../api/backend';
 import type { AppStatus } from '../api/bindings/AppStatus';
 import type { CarrierInput } from '../api/bindings/CarrierInput';
@@ -19,11 +19,17 @@ import { CounterController } from '../counter/counter.svelte';
 import { CartCustomer, ParkedCarts, VariationChooser } from '../counter/counterSale.svelte';
 import { FocusKeeper } from '../counter/focus';
 import { GiftCardsStore } from '../giftcards/giftCards.svelte';
+import { MailLogStore, type MailFilter } from '../mail/mailLog.svelte';
+import { MailSettingsStore } from '../mail/mailSettings.svelte';
+import { MailStatusStore } from '../mail/mailStatus.svelte';
 import { AdminStores } from '../admin/admin.svelte';
+import { currencyDigits } from '../money/format';
 import { MassActionStore } from '../orders/massAction.svelte';
 import { OrdersStore } from '../orders/orders.svelte';
+import { RegisterStore } from '../register/register.svelte';
 import type { CarrierForm } from '../settings/carrierForm.svelte';
 import { CartSettingsStore } from '../settings/cartSettings.svelte';
+import { JournalCheck } from '../settings/journalCheck.svelte';
 import type { CouponForm } from '../settings/couponForm.svelte';
 import type { PaymentMethodForm } from '../settings/paymentMethodForm.svelte';
 import { PrinterSettingsStore } from '../settings/printerSettings.svelte';
@@ -32,7 +38,7 @@ import { StatusSettings } from '../settings/statusSettings.svelte';
 import { TaxSettingsStore } from '../settings/taxSettings.svelte';
 
 export type Phase = 'loading' | 'empty' | 'ready' | 'failed';
-export type View = 'counter' | 'orders' | 'settings' | 'receipt' | 'products' | 'customers';
+export type View = 'counter' | 'orders' | 'register' | 'settings' | 'receipt' | 'products' | 'customers';
 
 /** How printing the receipt on the receipt view went. */
 export type PrintStatus = { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; message: string };
@@ -53,6 +59,8 @@ export class AppModel {
   /** An order's receipt shown over the orders view. */
   orderReceipt = $state<OrderDetail | null>(null);
   helpOpen = $state(false);
+  /** A settings section to scroll to once the settings show (its element id), or null. */
+  settingsTarget = $state<string | null>(null);
 
   /** A dialog is open: the global shortcuts and the scan box's focus stand aside. */
   get modalOpen(): boolean {
@@ -72,7 +80,8 @@ export class AppModel {
       this.cartCustomer.open ||
       this.parked.parking ||
       this.parked.listOpen ||
-      this.admin.modalOpen
+      this.admin.modalOpen ||
+      this.register.modalOpen
     );
   }
 
@@ -109,6 +118,16 @@ export class AppModel {
   readonly parked: ParkedCarts;
   /** The back office's products, customers and abandoned carts. */
   readonly admin: AdminStores;
+  /** Settings → E-mail. */
+  readonly mail: MailSettingsStore;
+  /** The sent log (Settings → Sent mail). */
+  readonly mailLog: MailLogStore;
+  /** The mail state in the status bar. */
+  readonly mailStatus: MailStatusStore;
+  /** The register's session: float, cash in and out, X and Z reports, past sessions. */
+  readonly register: RegisterStore;
+  /** Settings → Journal: verifying the hash-chained journal. */
+  readonly journal: JournalCheck;
   #opening = false;
   #printSequence = 0;
 
@@ -160,6 +179,11 @@ export class AppModel {
       key: (method) => method.code,
     });
     this.giftCards = new GiftCardsStore(backend);
+    this.mailStatus = new MailStatusStore(backend);
+    this.mail = new MailSettingsStore(backend, () => void this.mailStatus.refresh());
+    this.mailLog = new MailLogStore(backend, { changed: () => void this.mailStatus.refresh() });
+    this.register = new RegisterStore(backend, () => currencyDigits(this.status?.currency_code ?? 'EUR'));
+    this.journal = new JournalCheck(backend);
   }
 
   async start(): Promise<void> {
@@ -174,6 +198,8 @@ export class AppModel {
       await Promise.all([this.cart.load(), this.printer.load(), this.taxes.load()]);
       this.phase = 'ready';
       this.focus.restore();
+      // Whether the register is open (the counter's hint); sales never wait for it.
+      void this.register.refresh();
     } catch (error) {
       this.failure = errorMessage(error);
       this.phase = 'failed';
@@ -205,7 +231,10 @@ export class AppModel {
     if (view === 'orders') void this.orders.refresh();
     else if (view === 'products') void this.admin.products.load();
     else if (view === 'customers') void this.admin.customers.load();
-    else if (view === 'settings') {
+    else if (view === 'register') {
+      void this.register.refresh();
+      void this.register.history.load();
+    } else if (view === 'settings') {
       void this.statusSettings.load();
       void this.printer.load();
       void this.cartSettings.load();
@@ -214,12 +243,21 @@ export class AppModel {
       void this.carriers.load();
       void this.paymentMethods.load();
       void this.giftCards.load();
+      void this.mail.load();
+      void this.mailLog.refresh();
     } else {
       // Back at the counter: the open cart as it is now (a product switched off or out of
       // stock meanwhile shows as held back).
       void this.cart.load();
       this.focus.restore();
     }
+  }
+
+  /** The sent log in the settings, showing the failed or the waiting mails (the status bar's link). */
+  openSentLog(filter: MailFilter = 'all'): void {
+    this.mailLog.filter = filter;
+    this.settingsTarget = 'sent-mail';
+    this.show('settings');
   }
 
   /** Opens the payment dialog once every queued cart change has been applied. */

@@ -4,8 +4,8 @@
 // receipt, Enter/Esc start a new sale, and so does any letter or digit (a scan), which then
 // lands in the scan box. In the orders view
 // Esc first leaves a field being typed in, then closes the order page, then a finished
-// job's report, then goes back to the counter; in the settings it leaves a field, then
-// goes back to the counter.
+// job's report, then goes back to the counter; in the settings (and the register, products
+// and customers views) it leaves a field, then goes back to the counter.
 import { flushSync } from 'svelte';
 import type { AppModel } from './app.svelte';
 
@@ -106,7 +106,7 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
     escapeOrders(event, app);
     return;
   }
-  if (['settings', 'products', 'customers'].includes(app.view) && event.key === 'Escape') {
+  if (['settings', 'products', 'customers', 'register'].includes(app.view) && event.key === 'Escape') {
     done();
     if (isTyping(event.target)) event.target.blur();
     else app.show('counter');
@@ -125,7 +125,7 @@ export function handleKeydown(event: KeyboardEvent, app: AppModel): void {
       app.focus.restore(true);
       return;
   }
-  if (app.view === 'settings' || app.view === 'products' || app.view === 'customers') return;
+  if (app.view !== 'counter' && app.view !== 'orders') return;
   if (app.view === 'orders') {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       done();

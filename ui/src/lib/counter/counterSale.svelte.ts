@@ -6,7 +6,8 @@ import type { CustomerSummary } from '../api/bindings/CustomerSummary';
 import type { ProductSummary } from '../api/bindings/ProductSummary';
 import type { ProductVariants } from '../api/bindings/ProductVariants';
 import type { VariationView } from '../api/bindings/VariationView';
-import { errorMessage } from '../api/errors';
+import { errorMessage, problemOf, type Problem } from '../api/errors';
+import { emailFieldProblem } from '../api/fieldProblem';
 import type { CartStore } from '../cart/cart.svelte';
 
 /** The variation chooser: the parent picked and its variations once loaded. */
@@ -60,6 +61,8 @@ export class CartCustomer {
   newEmail = $state('');
   busy = $state(false);
   error = $state<string | null>(null);
+  /** The new customer's e-mail address was refused (`invalid_email`): shown at the field. */
+  emailProblem = $state<Problem | null>(null);
 
   readonly #backend: Backend;
   readonly #cart: CartStore;
@@ -72,6 +75,7 @@ export class CartCustomer {
 
   show(): void {
     this.open = true;
+    this.emailProblem = null;
     this.query = '';
     this.results = [];
     this.creating = false;
@@ -136,6 +140,7 @@ export class CartCustomer {
     }
     this.busy = true;
     this.error = null;
+    this.emailProblem = null;
     let created: CustomerSummary;
     try {
       const email = this.newEmail.trim();
@@ -143,7 +148,9 @@ export class CartCustomer {
         customer: { kind: email === '' ? 'guest' : 'account', name, ...(email === '' ? {} : { email }) },
       });
     } catch (error) {
-      this.error = errorMessage(error);
+      const problem = problemOf(error);
+      this.emailProblem = emailFieldProblem(problem);
+      if (this.emailProblem === null) this.error = problem.message;
       this.busy = false;
       return false;
     }

@@ -37,6 +37,7 @@ describe('checkout steps', () => {
     expect(stepOfError('gift_card_insufficient')).toBe('payment');
     expect(stepOfError('payment_short')).toBe('payment');
     expect(stepOfError('store_credit_insufficient')).toBe('payment');
+    expect(stepOfError('invalid_email')).toBe('customer');
     expect(stepOfError('database')).toBeNull();
     expect(stepOfError(null)).toBeNull();
   });

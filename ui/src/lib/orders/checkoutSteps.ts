@@ -49,6 +49,7 @@ export function isLastStep(step: CheckoutStep, needsShipping: boolean | null): b
 /** Where a refusal can be fixed, or null when the current step is as good as any. */
 export function stepOfError(code: ErrorCode | null): CheckoutStep | null {
   if (code === null) return null;
+  if (code === 'invalid_email') return 'customer';
   if (code.startsWith('coupon_') || code === 'empty_cart' || code === 'out_of_stock') return 'products';
   if (code === 'address_required') return 'address';
   if (code === 'carrier_unavailable') return 'carrier';

@@ -3,8 +3,11 @@
 // orders, cart merging, stock warnings, status transitions with credit notes, editable
 // order statuses, background jobs, document file names, coupons, gift cards and store
 // credit, carriers priced by weight, payment methods, cash rounding, the full back-office
-// checkout) and saves its state in localStorage so the cart survives a reload. The tax
-// settings and rates are kept and listed, but prices stay tax-inclusive at the demo rates.
+// checkout, the mail outbox with its settings and sent log, see mail.ts, register sessions
+// with X and Z reports and a made-up journal, see registers.ts) and saves its
+// state in localStorage so the cart survives a reload (the SMTP password excepted: it lives
+// in this object only). The tax settings and rates are kept and listed, but prices stay
+// tax-inclusive at the demo rates.
 // URL switches: `?demo` starts with the demo store, `?fresh` ignores saved state,
 // `?latency=300` slows every call down. No files are written: saved documents get the
 // paths the core would give them, and "opening" one only checks it is such a path.
@@ -92,6 +95,22 @@ import type { ImportJobRequest } from '../bindings/ImportJobRequest';
 import type { ExportProductsRequest } from '../bindings/ExportProductsRequest';
 import type { ProductExport } from '../bindings/ProductExport';
 import type { VariationView } from '../bindings/VariationView';
+import type { MailLogEntry } from '../bindings/MailLogEntry';
+import type { MailLogRequest } from '../bindings/MailLogRequest';
+import type { MailSettingsInput } from '../bindings/MailSettingsInput';
+import type { MailSettingsView } from '../bindings/MailSettingsView';
+import type { MailStatus } from '../bindings/MailStatus';
+import type { RetryMailRequest } from '../bindings/RetryMailRequest';
+import type { TestMailOutcome } from '../bindings/TestMailOutcome';
+import type { TestMailRequest } from '../bindings/TestMailRequest';
+import type { CashMovementRequest } from '../bindings/CashMovementRequest';
+import type { CloseRegisterRequest } from '../bindings/CloseRegisterRequest';
+import type { JournalVerification } from '../bindings/JournalVerification';
+import type { OpenRegisterRequest } from '../bindings/OpenRegisterRequest';
+import type { RegisterReport } from '../bindings/RegisterReport';
+import type { RegisterSessionRequest } from '../bindings/RegisterSessionRequest';
+import type { RegisterSessionView } from '../bindings/RegisterSessionView';
+import type { SavedReport } from '../bindings/SavedReport';
 import { BackendError } from '../errors';
 import { parseMinor, toDecimal } from '../../money/money';
 import { buildTree, subtreeIds, type CategoryNode } from '../../catalog/categories';
@@ -169,7 +188,44 @@ import {
   type MethodContext,
 } from './shipping';
 import { saveStatus } from './statusSettings';
+import {
+  DEFAULT_MAIL_SETTINGS,
+  addressProblem,
+  checkCanSend,
+  checkCustomerEmail,
+  checkMailSettings,
+  logPage,
+  mailCounts,
+  queueMail,
+  requeueMail,
+  runOutbox,
+  serverAnswer,
+  subjectOf,
+  type Composed,
+  type FakeMail,
+  type FakeMailKind,
+  type FakeMailSettings,
+} from './mail';
 import { previewCsv, type CsvPreview } from './productCsv';
+import {
+  addMovement,
+  checkCounted,
+  closeSession,
+  frozenReport,
+  journalEntries,
+  listSessions,
+  makeReport,
+  newRegisters,
+  notOpen,
+  openRegister,
+  openSession,
+  reportPath,
+  sessionView,
+  verifyJournal,
+  type FakeRegisters,
+  type FakeSession,
+  type ReportContext,
+} from './registers';
 import { PLACED_PAID, PLACED_UNPAID, defaultStatuses, findStatus, firstStatus } from './statuses';
 
 const STORAGE_KEY = 'kassa.fake-backend.v3';
@@ -223,6 +279,13 @@ interface FakeState {
   cartSettings: CartSettings;
   /** Staff notes per customer id. */
   customerNotes: Record<string, string>;
+  /** The mail settings (never the password, which only lives in the backend object). */
+  mail: FakeMailSettings;
+  /** The mail outbox and its log, oldest first. */
+  mails: FakeMail[];
+  nextMailId: number;
+  /** Register sessions with their cash movements, orders and frozen Z reports. */
+  registers: FakeRegisters;
 }
 
 interface FakeParkedCart {
@@ -281,6 +344,10 @@ function emptyState(): FakeState {
     categories: [],
     cartSettings: { ...DEFAULT_CART_SETTINGS },
     customerNotes: {},
+    mail: structuredClone(DEFAULT_MAIL_SETTINGS),
+    mails: [],
+    nextMailId: 1,
+    registers: newRegisters(),
   };
 }
 
@@ -350,9 +417,8 @@ function checkNewCustomer(input: NewCustomerInput): Omit<FakeCustomer, 'id' | 'a
   };
   const name = field("customer's name", input.name, true) ?? '';
   const email = field('e-mail', input.email, false);
-  if (email !== null && (!email.includes('@') || email.includes(' '))) {
-    throw new BackendError('invalid_input', `“${email}” is not an e-mail address.`);
-  }
+  // As the core: the mail crate's check, so that every address kept can be mailed to.
+  if (email !== null) checkCustomerEmail(email);
   return {
     name,
     email,
@@ -402,6 +468,10 @@ export class FakeBackend implements Backend {
   readonly #options: FakeOptions;
   readonly #jobs = new FakeJobs();
   readonly #opened: string[] = [];
+  /** The SMTP password: kept here only (as the core keeps it in the OS keyring), never returned or saved. */
+  #mailPassword: string | null = null;
+  /** A journal entry played as edited (`tamperJournal`), for previews and tests. */
+  #journalTamperedAt: number | null = null;
 
   constructor(options: FakeOptions) {
     this.#options = options;
@@ -540,6 +610,8 @@ export class FakeBackend implements Backend {
       },
     });
     this.#placed(order, draft, customer, now);
+    // As the core: filed under the register's open session, if one is open.
+    openSession(this.#state.registers, STORE.register)?.orders.push(order.detail.uuid);
     this.#state.cartId = null;
     this.#state.lines = [];
     this.#state.cartCoupons = [];
@@ -590,12 +662,19 @@ export class FakeBackend implements Backend {
     return structuredClone(statuses);
   }
 
-  async changeOrderStatus({ uuid, status, note }: ChangeStatusRequest): Promise<OrderDetail> {
+  async changeOrderStatus({
+    uuid,
+    status,
+    note,
+    notify_customer,
+  }: ChangeStatusRequest): Promise<OrderDetail> {
     await this.#delay(150);
     const order = this.#order(uuid);
     if (!findStatus(this.#state.statuses, status))
       throw new BackendError('not_found', `There is no order status "${status}".`);
-    changeStatus(this.#ledger(), order, status, checkText(note ?? '', 'note'), new Date());
+    const now = new Date();
+    changeStatus(this.#ledger(), order, status, checkText(note ?? '', 'note'), now);
+    if (notify_customer === true) this.#queueOrderMail('status_changed', order, now, status);
     this.#save();
     return structuredClone(order.detail);
   }
@@ -1219,12 +1298,217 @@ export class FakeBackend implements Backend {
     await this.#delay();
     const cart = this.#state.parked.find((c) => c.cartId === cart_id);
     if (!cart) throw new BackendError('not_found', 'That cart does not exist.');
-    cart.recoverySentAt = new Date().toISOString();
+    if (!this.#customerOrNull(cart.customerId)?.email) {
+      throw new BackendError(
+        'invalid_email',
+        `Cart ${cart_id} has no customer with an e-mail address to send the recovery mail to.`,
+      );
+    }
+    const now = new Date();
+    cart.recoverySentAt = now.toISOString();
+    // As the core: the outbox keeps one recovery mail per cart.
+    const state = this.#state;
+    if (!state.mails.some((mail) => mail.kind === 'cart_recovery' && mail.cartId === cart_id))
+      queueMail(state.mails, state.nextMailId++, { kind: 'cart_recovery', cartId: cart_id }, now);
     this.#save();
     return null;
   }
 
+  // ── E-mail ───────────────────────────────────────────────────────────────────────
+
+  async mailSettings(): Promise<MailSettingsView> {
+    await this.#delay();
+    return this.#mailView();
+  }
+
+  async saveMailSettings(input: MailSettingsInput): Promise<MailSettingsView> {
+    await this.#delay(150);
+    const settings = checkMailSettings(input);
+    // `null` keeps the password, "" removes it, anything else replaces it.
+    if (input.password !== null) this.#mailPassword = input.password === '' ? null : input.password;
+    this.#state.mail = settings;
+    this.#save();
+    return this.#mailView();
+  }
+
+  async sendTestMail({ to }: TestMailRequest): Promise<TestMailOutcome> {
+    await this.#delay(400);
+    const settings = this.#state.mail;
+    checkCanSend(settings, this.#mailPassword !== null);
+    const recipient = (to ?? '').trim();
+    if (recipient !== '') {
+      const problem = addressProblem(recipient);
+      if (problem !== null) throw new BackendError('invalid_email', problem);
+    }
+    const { ok, answer } = serverAnswer(settings);
+    if (!ok) throw new BackendError('mail_failed', answer);
+    return { to: recipient === '' ? settings.from_address : recipient, answer };
+  }
+
+  async mailLog(request: MailLogRequest): Promise<MailLogEntry[]> {
+    await this.#delay();
+    this.#runMailOutbox();
+    return logPage(this.#state.mails, request);
+  }
+
+  async retryMail({ id }: RetryMailRequest): Promise<MailLogEntry> {
+    await this.#delay();
+    const entry = requeueMail(this.#state.mails, id, new Date());
+    this.#save();
+    return entry;
+  }
+
+  async mailStatus(): Promise<MailStatus> {
+    await this.#delay();
+    this.#runMailOutbox();
+    return mailCounts(this.#state.mails, this.#state.mail);
+  }
+
+  /** The fake worker's pass: the waiting mails go to the fake server (none without a host). */
+  runMailOutbox(): number {
+    return this.#runMailOutbox();
+  }
+
+  #runMailOutbox(): number {
+    const done = runOutbox(
+      this.#state.mails,
+      this.#state.mail,
+      this.#mailPassword !== null,
+      (mail) => this.#composeMail(mail),
+      new Date(),
+    );
+    if (done > 0) this.#save();
+    return done;
+  }
+
+  #mailView(): MailSettingsView {
+    return { ...structuredClone(this.#state.mail), password_set: this.#mailPassword !== null };
+  }
+
+  /** An order's mail into the outbox (the confirmation once per order, as the core). */
+  #queueOrderMail(kind: FakeMailKind, order: FakeOrder, now: Date, status: string | null = null): void {
+    const state = this.#state;
+    const { uuid, reference } = order.detail;
+    if (
+      kind === 'order_confirmation' &&
+      state.mails.some((mail) => mail.kind === kind && mail.orderUuid === uuid)
+    )
+      return;
+    queueMail(
+      state.mails,
+      state.nextMailId++,
+      { kind, status, orderUuid: uuid, orderReference: reference },
+      now,
+    );
+  }
+
+  /** Who a mail goes to and its subject, from the stored order or cart as it is now. */
+  #composeMail(mail: FakeMail): Composed {
+    const settings = this.#state.mail;
+    const order = this.#state.orders.find((o) => o.detail.uuid === mail.orderUuid);
+    const details = {
+      storeName: STORE.name,
+      total: order?.detail.total === undefined ? undefined : euros(minorOf(order.detail.total)),
+      statusLabel: findStatus(this.#state.statuses, mail.status ?? '')?.label,
+    };
+    const subject = subjectOf(mail, settings.language, details);
+    if (mail.kind === 'new_order_notification')
+      return { to: [settings.from_address, ...settings.admin_addresses], subject };
+    if (mail.kind === 'cart_recovery') {
+      const cart = this.#state.parked.find((c) => c.cartId === mail.cartId);
+      const email = this.#customerOrNull(cart?.customerId ?? null)?.email;
+      return email ? { to: [email], subject } : { skip: 'The cart has no customer with an e-mail address.' };
+    }
+    if (!order) return { skip: 'The order no longer exists.' };
+    const email = order.detail.customer?.email;
+    return email ? { to: [email], subject } : { skip: 'The customer has no e-mail address.' };
+  }
+
   // ── Customers ────────────────────────────────────────────────────────────────────
+
+  async currentRegisterSession(): Promise<RegisterSessionView | null> {
+    await this.#delay();
+    const session = openSession(this.#state.registers, STORE.register);
+    return session ? sessionView(session) : null;
+  }
+
+  async openRegister({ opening_float }: OpenRegisterRequest): Promise<RegisterSessionView> {
+    await this.#delay(150);
+    const session = openRegister(
+      this.#state.registers,
+      STORE.register,
+      opening_float,
+      STORE.currency,
+      new Date(),
+    );
+    this.#save();
+    return sessionView(session);
+  }
+
+  async cashMovement(request: CashMovementRequest): Promise<RegisterReport> {
+    await this.#delay(150);
+    const session = addMovement(this.#state.registers, STORE.register, request, STORE.currency, new Date());
+    this.#save();
+    return makeReport(session, this.#reportContext(session), null, new Date());
+  }
+
+  async xReport(): Promise<RegisterReport> {
+    await this.#delay();
+    const session = openSession(this.#state.registers, STORE.register);
+    if (!session) throw notOpen(STORE.register);
+    return makeReport(session, this.#reportContext(session), null, new Date());
+  }
+
+  async closeRegister({ counted }: CloseRegisterRequest): Promise<SavedReport> {
+    await this.#delay(300);
+    checkCounted(counted, STORE.currency);
+    const session = openSession(this.#state.registers, STORE.register);
+    if (!session) throw notOpen(STORE.register);
+    const report = closeSession(session, this.#reportContext(session), counted, new Date());
+    this.#save();
+    return { path: reportPath(report), report };
+  }
+
+  async registerSessions(): Promise<RegisterSessionView[]> {
+    await this.#delay();
+    return listSessions(this.#state.registers, STORE.register);
+  }
+
+  async zReport({ session_id }: RegisterSessionRequest): Promise<RegisterReport> {
+    await this.#delay();
+    return frozenReport(this.#state.registers, session_id);
+  }
+
+  async saveZReport({ session_id }: RegisterSessionRequest): Promise<SavedReport> {
+    await this.#delay(300);
+    const report = frozenReport(this.#state.registers, session_id);
+    return { path: reportPath(report), report };
+  }
+
+  async printZReport({ session_id }: RegisterSessionRequest): Promise<PrintOutcome> {
+    await this.#delay(300);
+    const report = frozenReport(this.#state.registers, session_id);
+    this.#printer();
+    return { reference: `Z ${report.session.number}`, bytes: 900 + report.methods.length * 160 };
+  }
+
+  async verifyJournal(): Promise<JournalVerification> {
+    await this.#delay(200);
+    const orders = this.#state.orders.map((order) => order.detail);
+    return verifyJournal(journalEntries(orders, this.#state.registers), this.#journalTamperedAt);
+  }
+
+  /** Plays the journal entry `seq` as edited (null: intact again), for previews and tests. */
+  tamperJournal(seq: number | null): void {
+    this.#journalTamperedAt = seq;
+  }
+
+  #reportContext(session: FakeSession): ReportContext {
+    const orders = session.orders
+      .map((uuid) => this.#state.orders.find((order) => order.detail.uuid === uuid)?.detail)
+      .filter((detail) => detail !== undefined);
+    return { currency: STORE.currency, methods: this.#state.paymentMethods, orders };
+  }
 
   async customerPage({ customer_id }: CustomerRequest): Promise<CustomerPage> {
     await this.#delay();
@@ -2004,6 +2288,9 @@ export class FakeBackend implements Backend {
     }
     this.#state.orders.push(order);
     if (detail.invoice?.status === 'paid') this.#issueGiftCards(order, now);
+    // As the core: the shop hears of every order, the customer (if any) gets a confirmation.
+    this.#queueOrderMail('new_order_notification', order, now);
+    if (customer) this.#queueOrderMail('order_confirmation', order, now);
   }
 
   /** A paid order's gift card products become cards, one per unit, worth the unit price. */
