@@ -117,6 +117,50 @@ impl Driver for MemoryDriver {
     }
 }
 
+/// A receipt being written: the printer on a memory driver, the code-page encoder and the
+/// characters per line. Every renderer starts one the same way and ends with the bytes.
+struct Ticket {
+    printer: Printer<MemoryDriver>,
+    encoder: CodePageEncoder,
+    driver: MemoryDriver,
+    width: usize,
+}
+
+impl Ticket {
+    /// A printer for the paper and code page of `options`, initialised.
+    fn start(options: &ReceiptPrintOptions) -> Result<Self, PrintError> {
+        let width = options.paper.characters_per_line();
+        let page = options.code_page.page_code();
+        let driver = MemoryDriver::default();
+        let printer_options =
+            PrinterOptions::new(Some(page), None, u8::try_from(width).unwrap_or(48));
+        let mut printer = Printer::new(driver.clone(), Protocol::default(), Some(printer_options));
+        printer.init().map_err(encode_error)?;
+        Ok(Self {
+            printer,
+            encoder: CodePageEncoder::new(page),
+            driver,
+            width,
+        })
+    }
+
+    /// The bytes written, after a feed and the cut.
+    fn cut(mut self) -> Result<Vec<u8>, PrintError> {
+        self.printer
+            .feeds(3)
+            .and_then(|p| p.cut())
+            .map_err(encode_error)?;
+        self.bytes()
+    }
+
+    /// The bytes written so far.
+    fn bytes(mut self) -> Result<Vec<u8>, PrintError> {
+        self.printer.print().map_err(encode_error)?;
+        let bytes = self.driver.bytes.borrow().clone();
+        Ok(bytes)
+    }
+}
+
 fn encode_error(error: escpos::errors::PrinterError) -> PrintError {
     PrintError::Encode(error.to_string())
 }
@@ -238,23 +282,19 @@ pub fn render_receipt(
     locale: DocumentLocale,
     options: &ReceiptPrintOptions,
 ) -> Result<Vec<u8>, PrintError> {
-    let width = options.paper.characters_per_line();
-    let page = options.code_page.page_code();
-    let mut encoder = CodePageEncoder::new(page);
-    let driver = MemoryDriver::default();
-    let printer_options = PrinterOptions::new(Some(page), None, u8::try_from(width).unwrap_or(48));
-    let mut printer = Printer::new(driver.clone(), Protocol::default(), Some(printer_options));
+    let mut ticket = Ticket::start(options)?;
+    let width = ticket.width;
     let money = |amount: Decimal| locale.numbers.format_amount(amount, &order.currency);
     let rule = "-".repeat(width);
 
-    printer.init().map_err(encode_error)?;
+    let (printer, encoder) = (&mut ticket.printer, &mut ticket.encoder);
     printer
         .justify(JustifyMode::CENTER)
         .and_then(|p| p.bold(true))
         .and_then(|p| p.size(1, 2))
         .map_err(encode_error)?;
     for text in wrap(&shop.name, width) {
-        line(&mut printer, &mut encoder, &text)?;
+        line(printer, encoder, &text)?;
     }
     printer
         .reset_size()
@@ -263,7 +303,7 @@ pub fn render_receipt(
     let mut header: Vec<String> = shop.address_lines.clone();
     header.push(format!("Tax ID {}", shop.tax_id));
     for text in header {
-        line(&mut printer, &mut encoder, &text)?;
+        line(printer, encoder, &text)?;
     }
     printer.justify(JustifyMode::LEFT).map_err(encode_error)?;
 
@@ -307,7 +347,7 @@ pub fn render_receipt(
         body.extend(two_columns(&label, &money(row.tax), width));
     }
     for text in body {
-        line(&mut printer, &mut encoder, &text)?;
+        line(printer, encoder, &text)?;
     }
 
     // The total in double height and bold: the one number the customer looks for.
@@ -317,7 +357,7 @@ pub fn render_receipt(
         .and_then(|p| p.size(1, 2))
         .map_err(encode_error)?;
     for text in two_columns(&total_label, &money(order.total), width) {
-        line(&mut printer, &mut encoder, &text)?;
+        line(printer, encoder, &text)?;
     }
     printer
         .reset_size()
@@ -325,12 +365,12 @@ pub fn render_receipt(
         .map_err(encode_error)?;
     if !order.cash_rounding.is_zero() {
         for text in two_columns("Cash rounding", &money(order.cash_rounding), width) {
-            line(&mut printer, &mut encoder, &text)?;
+            line(printer, encoder, &text)?;
         }
         printer.bold(true).map_err(encode_error)?;
         let payable = money(order.amount_payable());
         for text in two_columns("Amount paid in cash", &payable, width) {
-            line(&mut printer, &mut encoder, &text)?;
+            line(printer, encoder, &text)?;
         }
         printer.bold(false).map_err(encode_error)?;
     }
@@ -353,13 +393,13 @@ pub fn render_receipt(
         tail.push(rule);
     }
     for text in tail {
-        line(&mut printer, &mut encoder, &text)?;
+        line(printer, encoder, &text)?;
     }
     if !order.gift_cards.is_empty() {
-        gift_cards(&mut printer, &mut encoder, order, locale, width)?;
+        gift_cards(printer, encoder, order, locale, width)?;
     }
     printer.justify(JustifyMode::CENTER).map_err(encode_error)?;
-    line(&mut printer, &mut encoder, "Thank you for your purchase!")?;
+    line(printer, encoder, "Thank you for your purchase!")?;
     printer
         .feeds(3)
         .and_then(|p| p.cut())
@@ -367,9 +407,7 @@ pub fn render_receipt(
     if options.drawer == DrawerKick::WhenPaidInCash && order.has_cash_payment() {
         printer.custom(&DRAWER_KICK).map_err(encode_error)?;
     }
-    printer.print().map_err(encode_error)?;
-    let bytes = driver.bytes.borrow().clone();
-    Ok(bytes)
+    ticket.bytes()
 }
 
 /// A test page for setting up a receipt printer: the shop's name, what the app sends to
@@ -382,21 +420,17 @@ pub fn render_test_page(
     printed_at: &str,
     options: &ReceiptPrintOptions,
 ) -> Result<Vec<u8>, PrintError> {
-    let width = options.paper.characters_per_line();
-    let page = options.code_page.page_code();
-    let mut encoder = CodePageEncoder::new(page);
-    let driver = MemoryDriver::default();
-    let printer_options = PrinterOptions::new(Some(page), None, u8::try_from(width).unwrap_or(48));
-    let mut printer = Printer::new(driver.clone(), Protocol::default(), Some(printer_options));
-    printer.init().map_err(encode_error)?;
+    let mut ticket = Ticket::start(options)?;
+    let width = ticket.width;
+    let (printer, encoder) = (&mut ticket.printer, &mut ticket.encoder);
     printer
         .justify(JustifyMode::CENTER)
         .and_then(|p| p.bold(true))
         .map_err(encode_error)?;
-    line(&mut printer, &mut encoder, "PRINTER TEST")?;
+    line(printer, encoder, "PRINTER TEST")?;
     printer.bold(false).map_err(encode_error)?;
     for text in wrap(&shop.name, width) {
-        line(&mut printer, &mut encoder, &text)?;
+        line(printer, encoder, &text)?;
     }
     printer.justify(JustifyMode::LEFT).map_err(encode_error)?;
     let ruler: String = (1..=width)
@@ -417,16 +451,10 @@ pub fn render_test_page(
     body.push("the paper width is right.".to_owned());
     for text in body {
         for wrapped in wrap(&text, width) {
-            line(&mut printer, &mut encoder, &wrapped)?;
+            line(printer, encoder, &wrapped)?;
         }
     }
-    printer
-        .feeds(3)
-        .and_then(|p| p.cut())
-        .map_err(encode_error)?;
-    printer.print().map_err(encode_error)?;
-    let bytes = driver.bytes.borrow().clone();
-    Ok(bytes)
+    ticket.cut()
 }
 
 /// A report of figures (a register's X or Z report) for the receipt printer: the shop's
@@ -437,51 +465,41 @@ pub fn render_report(
     report: &ReportDocument,
     options: &ReceiptPrintOptions,
 ) -> Result<Vec<u8>, PrintError> {
-    let width = options.paper.characters_per_line();
-    let page = options.code_page.page_code();
-    let mut encoder = CodePageEncoder::new(page);
-    let driver = MemoryDriver::default();
-    let printer_options = PrinterOptions::new(Some(page), None, u8::try_from(width).unwrap_or(48));
-    let mut printer = Printer::new(driver.clone(), Protocol::default(), Some(printer_options));
-    printer.init().map_err(encode_error)?;
+    let mut ticket = Ticket::start(options)?;
+    let width = ticket.width;
+    let (printer, encoder) = (&mut ticket.printer, &mut ticket.encoder);
     printer.justify(JustifyMode::CENTER).map_err(encode_error)?;
     for text in wrap(&shop.name, width) {
-        line(&mut printer, &mut encoder, &text)?;
+        line(printer, encoder, &text)?;
     }
     printer.bold(true).map_err(encode_error)?;
     for text in wrap(&report.title, width) {
-        line(&mut printer, &mut encoder, &text)?;
+        line(printer, encoder, &text)?;
     }
     printer.bold(false).map_err(encode_error)?;
     for header in &report.lines {
         for text in wrap(header, width) {
-            line(&mut printer, &mut encoder, &text)?;
+            line(printer, encoder, &text)?;
         }
     }
     printer.justify(JustifyMode::LEFT).map_err(encode_error)?;
     for section in &report.sections {
-        line(&mut printer, &mut encoder, &"-".repeat(width))?;
+        line(printer, encoder, &"-".repeat(width))?;
         printer.bold(true).map_err(encode_error)?;
         for text in wrap(&section.heading, width) {
-            line(&mut printer, &mut encoder, &text)?;
+            line(printer, encoder, &text)?;
         }
         printer.bold(false).map_err(encode_error)?;
         for row in &section.rows {
             printer.bold(row.emphasis).map_err(encode_error)?;
             for text in two_columns(&row.label, &row.value, width) {
-                line(&mut printer, &mut encoder, &text)?;
+                line(printer, encoder, &text)?;
             }
         }
         printer.bold(false).map_err(encode_error)?;
     }
-    line(&mut printer, &mut encoder, &"-".repeat(width))?;
-    printer
-        .feeds(3)
-        .and_then(|p| p.cut())
-        .map_err(encode_error)?;
-    printer.print().map_err(encode_error)?;
-    let bytes = driver.bytes.borrow().clone();
-    Ok(bytes)
+    line(printer, encoder, &"-".repeat(width))?;
+    ticket.cut()
 }
 
 /// The "Gift cards issued" section between two rules of `=`: per card the code in bold

@@ -38,15 +38,7 @@ pub(crate) fn receipt_page<'f>(
     let mut canvas = Canvas::new(fonts, width);
     let mut y = MARGIN + 10.0;
 
-    let name_style = TextStyle::new(Weight::Bold, 11.0, Tone::Ink);
-    for line in fonts.wrap(name_style.weight, name_style.size, &shop.name, room) {
-        canvas.text(centre, y, name_style, Align::Center, &line);
-        y += 13.0;
-    }
-    for line in &shop.address_lines {
-        canvas.text(centre, y, SOFT, Align::Center, line);
-        y += LINE;
-    }
+    y = shop_header(fonts, &mut canvas, shop, y, centre, room);
     canvas.text(
         centre,
         y,
@@ -194,15 +186,7 @@ pub(crate) fn report_page<'f>(
     let room = right - left;
     let mut canvas = Canvas::new(fonts, width);
     let mut y = MARGIN + 10.0;
-    let name_style = TextStyle::new(Weight::Bold, 11.0, Tone::Ink);
-    for line in fonts.wrap(name_style.weight, name_style.size, &shop.name, room) {
-        canvas.text(centre, y, name_style, Align::Center, &line);
-        y += 13.0;
-    }
-    for line in &shop.address_lines {
-        canvas.text(centre, y, SOFT, Align::Center, line);
-        y += LINE;
-    }
+    y = shop_header(fonts, &mut canvas, shop, y, centre, room);
     y = divider(&mut canvas, y - 4.0, left, room);
     let title_style = TextStyle::new(Weight::Bold, 10.0, Tone::Ink);
     for line in fonts.wrap(title_style.weight, title_style.size, &report.title, room) {
@@ -243,6 +227,28 @@ pub(crate) fn report_page<'f>(
         canvas,
         height: y + MARGIN,
     }
+}
+
+/// The shop's name (bold, wrapped) and address lines, centred, from baseline `y`; returns
+/// the baseline after them.
+fn shop_header(
+    fonts: &Fonts,
+    canvas: &mut Canvas<'_>,
+    shop: &ShopDetails,
+    mut y: f32,
+    centre: f32,
+    room: f32,
+) -> f32 {
+    let name_style = TextStyle::new(Weight::Bold, 11.0, Tone::Ink);
+    for line in fonts.wrap(name_style.weight, name_style.size, &shop.name, room) {
+        canvas.text(centre, y, name_style, Align::Center, &line);
+        y += 13.0;
+    }
+    for line in &shop.address_lines {
+        canvas.text(centre, y, SOFT, Align::Center, line);
+        y += LINE;
+    }
+    y
 }
 
 /// A hairline across the receipt; returns the baseline for the next text line.
