@@ -5,18 +5,19 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kassa_core::api::{
-    AddToCartRequest, AddressView, AppStatus, ApproveRequest, CarrierInput, CartRequest,
-    CartSettings, CartSummary, CartView, CashMovementRequest, ChangeStatusRequest, CheckoutDraft,
-    CheckoutQuote, CheckoutReceipt, CheckoutRequest, CloseRegisterRequest, CouponCodeRequest,
-    CouponInput, CouponView, CreateCustomerRequest, CustomerPage, CustomerRequest, CustomerSummary,
-    Dashboard, DashboardRequest, DeleteAddressRequest, DemoSummary, GetOrderRequest,
-    GiftCardDetail, GiftCardRequest, GiftCardView, GrantStoreCreditRequest, JobRequest, JobView,
-    JournalVerification, ListGiftCardsRequest, ListOrdersRequest, MailLogEntry, MailLogRequest,
-    MailSettingsInput, MailSettingsView, MailStatus, MassActionRequest, OpenDocumentRequest,
-    OpenRegisterRequest, OrderDetail, OrderPage, OrderStatusView, ParkCartRequest,
-    PaymentMethodInput, PrintOutcome, PrintReceiptRequest, PrinterSettings, ProductSummary,
-    RecordPaymentRequest, RegisterReport, RegisterSessionRequest, RegisterSessionView,
-    RemoveLineRequest, ReportExport, ReportExportRequest, RetryMailRequest, SaveAddressRequest,
+    AddToCartRequest, AddressView, AppStatus, ApproveRequest, BackupInfo, BackupRequest,
+    CarrierInput, CartRequest, CartSettings, CartSummary, CartView, CashMovementRequest,
+    ChangeStatusRequest, CheckoutDraft, CheckoutQuote, CheckoutReceipt, CheckoutRequest,
+    CloseRegisterRequest, CouponCodeRequest, CouponInput, CouponView, CreateCustomerRequest,
+    CustomerPage, CustomerRequest, CustomerSummary, Dashboard, DashboardRequest,
+    DeleteAddressRequest, DemoSummary, GetOrderRequest, GiftCardDetail, GiftCardRequest,
+    GiftCardView, GrantStoreCreditRequest, JobRequest, JobView, JournalVerification,
+    ListGiftCardsRequest, ListOrdersRequest, MailLogEntry, MailLogRequest, MailSettingsInput,
+    MailSettingsView, MailStatus, MassActionRequest, OpenDocumentRequest, OpenRegisterRequest,
+    OrderDetail, OrderPage, OrderStatusView, ParkCartRequest, PaymentMethodInput, PrintOutcome,
+    PrintReceiptRequest, PrinterSettings, ProductSummary, RecordPaymentRequest, RegisterReport,
+    RegisterSessionRequest, RegisterSessionView, RemoveLineRequest, ReportExport,
+    ReportExportRequest, RestorePlan, RestoreRequest, RetryMailRequest, SaveAddressRequest,
     SaveDocumentRequest, SavedDocument, SavedReport, ScanRequest, ScanResult,
     SearchCustomersRequest, SearchProductsRequest, SetCartCustomerRequest, SetQuantityRequest,
     SignInRequest, StaffInput, StaffOrderRequest, StaffOverview, StaffView, StoreCreditView,
@@ -512,6 +513,21 @@ async fn approve(kassa: State<'_, Kassa>, request: ApproveRequest) -> Reply<()> 
 }
 
 #[tauri::command]
+async fn backup(kassa: State<'_, Kassa>, request: BackupRequest) -> Reply<BackupInfo> {
+    kassa.backup(request).await
+}
+
+#[tauri::command]
+async fn list_backups(kassa: State<'_, Kassa>) -> Reply<Vec<BackupInfo>> {
+    kassa.list_backups().await
+}
+
+#[tauri::command]
+async fn schedule_restore(kassa: State<'_, Kassa>, request: RestoreRequest) -> Reply<RestorePlan> {
+    kassa.schedule_restore(request).await
+}
+
+#[tauri::command]
 async fn abandoned_carts(kassa: State<'_, Kassa>) -> Reply<Vec<CartSummary>> {
     kassa.abandoned_carts().await
 }
@@ -691,9 +707,10 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
                 Arc::new(SystemClock),
             ))?
             .with_secrets(kassa_core::secrets_from_env());
-            // Jobs a previous run left half done carry on; queued mails go out.
+            // Jobs a previous run left half done carry on; queued mails go out; a daily backup.
             spawn_job_worker(kassa.clone());
             tauri::async_runtime::spawn(kassa.clone().run_mail_worker());
+            tauri::async_runtime::spawn(kassa.clone().run_backup_worker());
             app.manage(kassa);
             Ok(())
         })
@@ -776,6 +793,9 @@ pub fn run(database: Option<PathBuf>, register_code: String) {
             switch_staff,
             sign_out,
             approve,
+            backup,
+            list_backups,
+            schedule_restore,
             abandoned_carts,
             mark_recovery_sent,
             customer_page,

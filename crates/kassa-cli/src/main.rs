@@ -20,9 +20,9 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use kassa_core::api::{
-    CashMovementRequest, CloseRegisterRequest, CountedAmount, ExportProductsRequest,
+    BackupRequest, CashMovementRequest, CloseRegisterRequest, CountedAmount, ExportProductsRequest,
     GetOrderRequest, GiftCardRequest, ImportJobRequest, ImportState, ListOrdersRequest,
-    MailLogRequest, OpenRegisterRequest, ProductImportRequest,
+    MailLogRequest, OpenRegisterRequest, ProductImportRequest, RestoreRequest,
 };
 use kassa_core::paths::resolve_database_path;
 use kassa_core::{Kassa, RegisterConfig, SystemClock};
@@ -86,6 +86,20 @@ enum Command {
     },
     /// Show the store's status.
     Status,
+    /// Write a consistent copy of the database (safe while the app runs).
+    Backup {
+        /// The new file; default: `backups/` beside the database.
+        path: Option<PathBuf>,
+    },
+    /// Replace the database with a backup the next time it is opened (a safety copy of the
+    /// current one is kept in `backups/`).
+    Restore {
+        /// The backup file.
+        path: PathBuf,
+        /// Confirm that everything recorded since the backup is replaced.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Check the journal: every link of the hash chain, and every entry against the rows it
     /// describes. Exits with status 1 and names the first broken link when it is not intact.
     Verify,
@@ -283,6 +297,23 @@ async fn run(kassa: &Kassa, command: Command) -> Result<()> {
         Command::Status => {
             let status = kassa.app_status().await?;
             writeln!(out, "{}", serde_json::to_string_pretty(&status)?)?;
+        }
+        Command::Backup { path } => {
+            let backup = kassa
+                .backup(BackupRequest {
+                    path: path.map(|path| path.display().to_string()),
+                })
+                .await?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&backup)?)?;
+        }
+        Command::Restore { path, yes } => {
+            let plan = kassa
+                .schedule_restore(RestoreRequest {
+                    path: path.display().to_string(),
+                    confirm: yes,
+                })
+                .await?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&plan)?)?;
         }
         Command::Verify => {
             let verification = kassa.verify_journal().await?;

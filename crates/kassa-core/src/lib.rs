@@ -7,6 +7,7 @@
 //! Nothing here knows about Tauri, HTTP or the terminal.
 
 pub mod api;
+mod backups;
 mod cart;
 mod carts;
 mod catalog;
@@ -106,6 +107,7 @@ impl Kassa {
         register: RegisterConfig,
         clock: Arc<dyn Clock>,
     ) -> ApiResult<Self> {
+        backups::apply_pending_restore(path, clock.now()).await?;
         let store = Store::open(path).await.map_err(|error| {
             ApiError::new(
                 ErrorCode::Database,

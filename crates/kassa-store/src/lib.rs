@@ -58,6 +58,7 @@ pub(crate) fn escape_like(text: &str) -> String {
         .replace('_', "\\_")
 }
 
+pub mod backup;
 pub mod baseline;
 pub mod cart_lists;
 pub mod carts;
