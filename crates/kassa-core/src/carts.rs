@@ -312,7 +312,7 @@ impl Kassa {
             "mail",
             "cart_recovery",
             &format!("cart:{}", request.cart_id),
-            &serde_json::json!({ "cart_id": request.cart_id, "customer_id": customer.id }),
+            &serde_json::json!({ "cart_id": request.cart_id, "customer_id": customer.id, "by": self.acting_staff() }),
             now,
         )
         .await?;

@@ -549,8 +549,7 @@ async fn write_order(
     };
     tx.insert_status_change(order_id, &first_change).await?;
     tx.index_order_for_search(order_id).await?;
-    let payload =
-        json!({ "order_uuid": order.uuid, "reference": reference, "invoice": invoice.number });
+    let payload = json!({ "order_uuid": order.uuid, "reference": reference, "invoice": invoice.number, "by": order.placed_by });
     tx.enqueue_outbox("sync", "order_created", order.uuid, &payload, now)
         .await?;
     tx.enqueue_outbox("mail", "new_order_notification", order.uuid, &payload, now)

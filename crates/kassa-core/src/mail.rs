@@ -389,6 +389,13 @@ impl Kassa {
             created_at: row.created_at,
             sent_at: row.sent_at,
             next_attempt_at: waiting.then_some(row.next_attempt_at),
+            caused_by: serde_json::from_str::<serde_json::Value>(&row.payload)
+                .ok()
+                .and_then(|payload| {
+                    payload
+                        .get("by")
+                        .and_then(|by| by.as_str().map(str::to_owned))
+                }),
         }
     }
 

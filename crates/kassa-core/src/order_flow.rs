@@ -201,7 +201,7 @@ pub(crate) async fn change_status_in_tx(
         },
     )
     .await?;
-    let payload = json!({ "order_uuid": order.uuid, "reference": order.reference, "from": from.code, "to": to.code });
+    let payload = json!({ "order_uuid": order.uuid, "reference": order.reference, "from": from.code, "to": to.code, "by": by });
     tx.enqueue_outbox(
         "sync",
         &format!("status_changed:{}", to.code),

@@ -319,7 +319,8 @@ async fn every_kind_of_mail_reaches_the_server_with_both_bodies_and_the_invoice(
     );
     assert!(log.iter().any(|entry| entry.kind == "status_changed"
         && entry.status.as_deref() == Some("processing")
-        && entry.order_reference.as_deref() == Some(order.reference.as_str())));
+        && entry.order_reference.as_deref() == Some(order.reference.as_str())
+        && entry.caused_by.as_deref() == Some("Register R1")));
     let status = kassa.mail_status().await.unwrap();
     assert!(status.configured);
     assert_eq!((status.pending, status.failed), (0, 0));

@@ -58,6 +58,8 @@ pub struct MailLogRow {
     pub sent_at: Option<DateTime<Utc>>,
     /// When the next attempt is due (pending mails).
     pub next_attempt_at: DateTime<Utc>,
+    /// The JSON queued with it (who caused it, among others).
+    pub payload: String,
 }
 
 /// How many mails wait and how many need a person.
@@ -78,7 +80,7 @@ impl Store {
                     COALESCE(m.state, CASE o.status WHEN 'done' THEN 'sent' WHEN 'failed' THEN 'failed' ELSE 'queued' END) AS state,
                     COALESCE(m.recipients, '') AS recipients, COALESCE(m.subject, '') AS subject,
                     o.attempts, COALESCE(m.last_error, o.last_error) AS last_error, m.message_id,
-                    o.created_at, m.sent_at, o.next_attempt_at
+                    o.created_at, m.sent_at, o.next_attempt_at, o.payload
                FROM outbox o LEFT JOIN mail_log m ON m.outbox_id = o.id
                     LEFT JOIN orders ord ON ord.uuid = o.aggregate_uuid
               WHERE o.topic = 'mail' AND (?1 IS NULL OR o.id < ?1)

@@ -117,6 +117,8 @@ pub struct MailLogEntry {
     pub sent_at: Option<DateTime<Utc>>,
     /// Next attempt (queued and retrying mails).
     pub next_attempt_at: Option<DateTime<Utc>>,
+    /// Who made the change that queued it (staff member or register).
+    pub caused_by: Option<String>,
 }
 
 /// Ask for a failed mail to be sent again.

@@ -53,6 +53,7 @@ function entry(change: Partial<MailLogEntry>): MailLogEntry {
     created_at: '2026-11-23T10:00:00Z',
     sent_at: null,
     next_attempt_at: null,
+    caused_by: null,
     ...change,
   };
 }

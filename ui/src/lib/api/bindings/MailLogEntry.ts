@@ -55,4 +55,8 @@ sent_at: string | null,
 /**
  * Next attempt (queued and retrying mails).
  */
-next_attempt_at: string | null, };
+next_attempt_at: string | null, 
+/**
+ * Who made the change that queued it (staff member or register).
+ */
+caused_by: string | null, };

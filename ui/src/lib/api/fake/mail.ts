@@ -260,6 +260,7 @@ export function mailEntry(mail: FakeMail): MailLogEntry {
     created_at: mail.createdAt,
     sent_at: mail.sentAt,
     next_attempt_at: mail.state === 'queued' || mail.state === 'retrying' ? mail.nextAttemptAt : null,
+    caused_by: null,
   };
 }
 
