@@ -687,3 +687,99 @@ async fn the_first_staff_member_is_the_owner_and_open_mode_ends_with_them() {
         ErrorCode::SignInRequired
     );
 }
+
+/// Commands that change nothing (reads) or are sign-in itself: open to every role.
+const OPEN: &[&str] = &[
+    "abandoned_carts",
+    "app_status",
+    "cart_by_id",
+    "cart_settings",
+    "current_cart",
+    "current_register_session",
+    "customer_addresses",
+    "customer_page",
+    "get_order",
+    "get_product",
+    "gift_card",
+    "job_status",
+    "list_carriers",
+    "list_categories",
+    "list_coupons",
+    "list_gift_cards",
+    "list_orders",
+    "list_payment_methods",
+    "list_products",
+    "list_statuses",
+    "list_backups",
+    "lookup_barcode",
+    "mail_log",
+    "mail_settings",
+    "mail_status",
+    "open_document",
+    "parked_carts",
+    "preview_product_import",
+    "printer_settings",
+    "product_import_status",
+    "product_variants",
+    "quote_checkout",
+    "register_sessions",
+    "search_catalog",
+    "search_customers",
+    "search_products",
+    "staff_overview",
+    "store_credit",
+    "tax_settings",
+    "sign_in",
+    "sign_out",
+    "switch_staff",
+    "approve",
+];
+
+/// Every command the desktop app exposes is either open (above) or checks a permission
+/// before it writes: its method in the core calls `authorize` (`change_order_status` and
+/// `create_staff` decide which permission from what they do). New commands must be
+/// classified here.
+#[test]
+fn every_command_is_open_or_checks_a_permission() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let build = std::fs::read_to_string(root.join("../../src-tauri/build.rs")).unwrap();
+    let commands: Vec<&str> = build
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix('"')?.strip_suffix("\","))
+        .collect();
+    assert!(commands.len() > 90, "the command list was read");
+    let mut sources = String::new();
+    for entry in walk(&root.join("src")) {
+        sources.push_str(&std::fs::read_to_string(entry).unwrap());
+    }
+    for command in commands {
+        if OPEN.contains(&command) {
+            continue;
+        }
+        let start = sources
+            .find(&format!("pub async fn {command}("))
+            .unwrap_or_else(|| panic!("no Kassa method for the command {command}"));
+        let body = &sources[start..];
+        let end = body[1..]
+            .find("\n    pub ")
+            .map_or(body.len(), |end| end + 1);
+        assert!(
+            body[..end].contains("self.authorize(")
+                || body[..end].contains(".authorize(Permission::ManageStaff)"),
+            "the command {command} neither is open nor checks a permission"
+        );
+    }
+}
+
+fn walk(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
