@@ -783,3 +783,36 @@ fn walk(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+/// The main window's capability grants exactly the commands the UI calls: nothing the UI
+/// does not use, and nothing the UI uses without a grant.
+#[test]
+fn the_capability_list_holds_only_what_the_ui_uses() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let capability =
+        std::fs::read_to_string(root.join("src-tauri/capabilities/counter.json")).unwrap();
+    let mut granted: Vec<String> = capability
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("\"allow-"))
+        .filter_map(|line| line.split('"').next())
+        .map(|kebab| kebab.replace('-', "_"))
+        .collect();
+    granted.sort();
+    let ui = std::fs::read_to_string(root.join("ui/src/lib/api/tauri.ts")).unwrap();
+    let mut called: Vec<String> = ui
+        .split("call(")
+        .skip(1)
+        .chain(ui.split("call<").skip(1))
+        .filter_map(|rest| rest.split('\'').nth(1))
+        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        // `call`'s own default argument name, not a command.
+        .filter(|name| *name != "request")
+        .map(str::to_owned)
+        .collect();
+    called.sort();
+    called.dedup();
+    assert_eq!(
+        granted, called,
+        "granted commands vs. commands the UI calls"
+    );
+}

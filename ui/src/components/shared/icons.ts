@@ -80,6 +80,13 @@ export const ICONS = {
   mail: ['M4 5h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z', 'M3 7l9 6 9-6'],
   send: ['M22 2L11 13', 'M22 2l-7 20-4-9-9-4z'],
   shield: ['M12 3l8 3v6c0 5-3.4 8.3-8 9-4.6-.7-8-4-8-9V6z', 'M9 12l2 2 4-4'],
+  chart: ['M4 20h16', 'M7 16v-5', 'M12 16V6', 'M17 16V9'],
+  users: [
+    'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
+    'M2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1',
+    'M16 3.5a4 4 0 0 1 0 7',
+    'M19 14.5a6 6 0 0 1 3 5.5v1',
+  ],
 } satisfies Record<string, string[]>;
 
 export type IconName = keyof typeof ICONS;

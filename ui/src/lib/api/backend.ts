@@ -1,5 +1,9 @@
 // The backend contract: one method per Tauri command of the Rust core. Every method
 // rejects with a `BackendError` (see errors.ts) whose `code` the UI branches on.
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { BackupRequest } from './bindings/BackupRequest';
+import type { RestorePlan } from './bindings/RestorePlan';
+import type { RestoreRequest } from './bindings/RestoreRequest';
 import type { AddToCartRequest } from './bindings/AddToCartRequest';
 import type { AddressView } from './bindings/AddressView';
 import type { AppStatus } from './bindings/AppStatus';
@@ -93,6 +97,16 @@ import type { RegisterSessionRequest } from './bindings/RegisterSessionRequest';
 import type { RegisterReport } from './bindings/RegisterReport';
 import type { SavedReport } from './bindings/SavedReport';
 import type { JournalVerification } from './bindings/JournalVerification';
+import type { StaffOverview } from './bindings/StaffOverview';
+import type { StaffInput } from './bindings/StaffInput';
+import type { StaffView } from './bindings/StaffView';
+import type { SignInRequest } from './bindings/SignInRequest';
+import type { SwitchStaffRequest } from './bindings/SwitchStaffRequest';
+import type { ApproveRequest } from './bindings/ApproveRequest';
+import type { DashboardRequest } from './bindings/DashboardRequest';
+import type { Dashboard } from './bindings/Dashboard';
+import type { ReportExportRequest } from './bindings/ReportExportRequest';
+import type { ReportExport } from './bindings/ReportExport';
 
 export interface Backend {
   /** Which implementation this is: the desktop core or the in-browser fake. */
@@ -322,4 +336,41 @@ export interface Backend {
   printZReport(request: RegisterSessionRequest): Promise<PrintOutcome>;
   /** `verify_journal`: walks the hash-chained journal; `problem` names the first broken entry. */
   verifyJournal(): Promise<JournalVerification>;
+  /** `backup`: a consistent copy of the database now (`path` null: `backups/` beside it). */
+  backup(request: BackupRequest): Promise<BackupInfo>;
+  /** `list_backups`: the backups beside the database, newest first. */
+  listBackups(): Promise<BackupInfo[]>;
+  /** `schedule_restore`: checks a backup and puts it in place at the next start (`confirm` required). */
+  scheduleRestore(request: RestoreRequest): Promise<RestorePlan>;
+  /**
+   * `staff_overview`: everyone, who is signed in at this register and what they may do
+   * (`open_mode` while the store has no staff: every permission, no sign-in).
+   */
+  staffOverview(): Promise<StaffOverview>;
+  /**
+   * `create_staff` (its argument is named `input`): the first member must be the owner, who
+   * is signed in at once; later ones need `manage_staff`. `invalid_input` names the field
+   * first (`name:`, `role:`, `password:`, `pin:`).
+   */
+  createStaff(input: StaffInput): Promise<StaffView>;
+  /** `sign_in`: an owner or manager with their password (`wrong_credentials`). */
+  signIn(request: SignInRequest): Promise<StaffOverview>;
+  /** `switch_staff`: anyone with their PIN (`wrong_credentials`, `account_locked` after five wrong PINs). */
+  switchStaff(request: SwitchStaffRequest): Promise<StaffOverview>;
+  /** `sign_out`. */
+  signOut(): Promise<StaffOverview>;
+  /**
+   * `approve`: a manager's or the owner's PIN approves the next action needing `permission`
+   * for whoever is signed in (`wrong_credentials`, `account_locked`, `permission_denied`
+   * when they cannot approve it).
+   */
+  approve(request: ApproveRequest): Promise<null>;
+  /**
+   * `dashboard`: today, this week, this month, the last 30 days, and for the range (default
+   * this month) the best sellers, the payment-method split and the taxes per rate
+   * (`invalid_input` naming `from:` or `to:`).
+   */
+  dashboard(request: DashboardRequest): Promise<Dashboard>;
+  /** `export_report`: one of the dashboard's lists for a range as CSV in the exports folder (`kind:`). */
+  exportReport(request: ReportExportRequest): Promise<ReportExport>;
 }

@@ -2,6 +2,10 @@
 // passing its request as the single `request` argument (`input` where the command names
 // it so).
 import { invoke } from '@tauri-apps/api/core';
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { BackupRequest } from './bindings/BackupRequest';
+import type { RestorePlan } from './bindings/RestorePlan';
+import type { RestoreRequest } from './bindings/RestoreRequest';
 import type { Backend } from './backend';
 import type { AddToCartRequest } from './bindings/AddToCartRequest';
 import type { AddressView } from './bindings/AddressView';
@@ -97,6 +101,16 @@ import type { RegisterSessionRequest } from './bindings/RegisterSessionRequest';
 import type { RegisterReport } from './bindings/RegisterReport';
 import type { SavedReport } from './bindings/SavedReport';
 import type { JournalVerification } from './bindings/JournalVerification';
+import type { StaffOverview } from './bindings/StaffOverview';
+import type { StaffInput } from './bindings/StaffInput';
+import type { StaffView } from './bindings/StaffView';
+import type { SignInRequest } from './bindings/SignInRequest';
+import type { SwitchStaffRequest } from './bindings/SwitchStaffRequest';
+import type { ApproveRequest } from './bindings/ApproveRequest';
+import type { DashboardRequest } from './bindings/DashboardRequest';
+import type { Dashboard } from './bindings/Dashboard';
+import type { ReportExportRequest } from './bindings/ReportExportRequest';
+import type { ReportExport } from './bindings/ReportExport';
 
 async function call<T>(command: string, request?: object, argument = 'request'): Promise<T> {
   try {
@@ -463,5 +477,49 @@ export class TauriBackend implements Backend {
 
   verifyJournal(): Promise<JournalVerification> {
     return call('verify_journal');
+  }
+
+  backup(request: BackupRequest): Promise<BackupInfo> {
+    return call('backup', request);
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return call('list_backups');
+  }
+
+  scheduleRestore(request: RestoreRequest): Promise<RestorePlan> {
+    return call('schedule_restore', request);
+  }
+
+  staffOverview(): Promise<StaffOverview> {
+    return call('staff_overview');
+  }
+
+  createStaff(input: StaffInput): Promise<StaffView> {
+    return call('create_staff', input, 'input');
+  }
+
+  signIn(request: SignInRequest): Promise<StaffOverview> {
+    return call('sign_in', request);
+  }
+
+  switchStaff(request: SwitchStaffRequest): Promise<StaffOverview> {
+    return call('switch_staff', request);
+  }
+
+  signOut(): Promise<StaffOverview> {
+    return call('sign_out');
+  }
+
+  approve(request: ApproveRequest): Promise<null> {
+    return call('approve', request);
+  }
+
+  dashboard(request: DashboardRequest): Promise<Dashboard> {
+    return call('dashboard', request);
+  }
+
+  exportReport(request: ReportExportRequest): Promise<ReportExport> {
+    return call('export_report', request);
   }
 }

@@ -1,6 +1,8 @@
-// The application model: start-up (status, demo offer), which view is shown (counter,
-// orders, register, settings …), the open dialogs, and the steps of a sale from counter to
-// payment to receipt and back, and printing receipts when a receipt printer is set.
+// The application model: start-up (status, demo offer, who is signed in), which view is
+// shown (counter, orders, register, dashboard, settings …, as far as the signed-in member
+// may use it), the open dialogs, and the steps of a sale from counter to payment to receipt
+// and back, and printing receipts when a receipt printer is set. Every store gets the
+// backend wrapped by `guardBackend`, so staff refusals of any command reach `staff`.
 import type { Backend } from '../api/backend';
 import type { AppStatus } from '../api/bindings/AppStatus';
 import type { CarrierInput } from '../api/bindings/CarrierInput';
@@ -36,9 +38,13 @@ import { PrinterSettingsStore } from '../settings/printerSettings.svelte';
 import { SettingsList } from '../settings/settingsList.svelte';
 import { StatusSettings } from '../settings/statusSettings.svelte';
 import { TaxSettingsStore } from '../settings/taxSettings.svelte';
+import { DashboardStore } from '../reports/dashboard.svelte';
+import { guardBackend } from '../staff/guard';
+import { StaffStore } from '../staff/staff.svelte';
 
 export type Phase = 'loading' | 'empty' | 'ready' | 'failed';
-export type View = 'counter' | 'orders' | 'register' | 'settings' | 'receipt' | 'products' | 'customers';
+export type View =
+  'counter' | 'orders' | 'register' | 'settings' | 'receipt' | 'products' | 'customers' | 'dashboard';
 
 /** How printing the receipt on the receipt view went. */
 export type PrintStatus = { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; message: string };
@@ -81,7 +87,8 @@ export class AppModel {
       this.parked.parking ||
       this.parked.listOpen ||
       this.admin.modalOpen ||
-      this.register.modalOpen
+      this.register.modalOpen ||
+      this.staff.modalOpen
     );
   }
 
@@ -128,10 +135,22 @@ export class AppModel {
   readonly register: RegisterStore;
   /** Settings → Journal: verifying the hash-chained journal. */
   readonly journal: JournalCheck;
+  /** Who is signed in and what they may do; the sign-in and approval dialogs. */
+  readonly staff: StaffStore;
+  /** The owner's dashboard. */
+  readonly dashboard: DashboardStore;
   #opening = false;
   #printSequence = 0;
 
-  constructor(backend: Backend) {
+  constructor(plain: Backend) {
+    this.staff = new StaffStore(plain, {
+      context: () => ({ statuses: this.orders.statuses, order: this.orders.editor?.order ?? null }),
+      changed: () => this.#staffChanged(),
+      closed: () => {
+        if (this.view === 'counter') this.focus.restore();
+      },
+    });
+    const backend = guardBackend(plain, this.staff);
     this.backend = backend;
     this.cart = new CartStore(backend);
     this.search = new SearchStore(backend);
@@ -184,19 +203,23 @@ export class AppModel {
     this.mailLog = new MailLogStore(backend, { changed: () => void this.mailStatus.refresh() });
     this.register = new RegisterStore(backend, () => currencyDigits(this.status?.currency_code ?? 'EUR'));
     this.journal = new JournalCheck(backend);
+    this.dashboard = new DashboardStore(backend);
   }
 
   async start(): Promise<void> {
     this.phase = 'loading';
     this.failure = null;
     try {
-      this.status = await this.backend.appStatus();
+      // Nobody signed in at this register while there is staff: offer to sign in at once.
+      const [status] = await Promise.all([this.backend.appStatus(), this.staff.load(true)]);
+      this.status = status;
       if (this.status.product_count === 0) {
         this.phase = 'empty';
         return;
       }
       await Promise.all([this.cart.load(), this.printer.load(), this.taxes.load()]);
       this.phase = 'ready';
+      this.#staffChanged();
       this.focus.restore();
       // Whether the register is open (the counter's hint); sales never wait for it.
       void this.register.refresh();
@@ -224,11 +247,14 @@ export class AppModel {
     await this.start();
   }
 
-  show(view: Exclude<View, 'receipt'>): void {
+  show(wanted: Exclude<View, 'receipt'>): void {
+    // A view the member may not use shows their first one instead (F2 for a warehouse worker).
+    const view = this.staff.canView(wanted) ? wanted : this.staff.homeView;
     if (this.view === 'receipt') this.newSale();
     this.categoryFilter.close();
     this.view = view;
     if (view === 'orders') void this.orders.refresh();
+    else if (view === 'dashboard') void this.dashboard.load();
     else if (view === 'products') void this.admin.products.load();
     else if (view === 'customers') void this.admin.customers.load();
     else if (view === 'register') {
@@ -353,6 +379,12 @@ export class AppModel {
     } catch (error) {
       this.counter.show({ kind: 'error', title: 'Could not reprint', text: errorMessage(error) });
     }
+  }
+
+  /** Someone else signed in: leave a view they may not use. */
+  #staffChanged(): void {
+    const view = this.view === 'receipt' ? 'counter' : this.view;
+    if (this.phase === 'ready' && !this.staff.canView(view)) this.show(this.staff.homeView);
   }
 
   toggleHelp(open = !this.helpOpen): void {

@@ -4,13 +4,20 @@
 // order statuses, background jobs, document file names, coupons, gift cards and store
 // credit, carriers priced by weight, payment methods, cash rounding, the full back-office
 // checkout, the mail outbox with its settings and sent log, see mail.ts, register sessions
-// with X and Z reports and a made-up journal, see registers.ts) and saves its
-// state in localStorage so the cart survives a reload (the SMTP password excepted: it lives
-// in this object only). The tax settings and rates are kept and listed, but prices stay
+// with X and Z reports and a made-up journal, see registers.ts, staff with sign-in, PIN
+// switching, approvals and the permission checks of checkout, refunds, settings and the
+// rest, see staff.ts, and the dashboard, see reports.ts) and saves its state in
+// localStorage so the cart survives a reload (the SMTP password excepted: it lives in this
+// object only; who is signed in is not saved either: a reload signs out, like a restart). The tax settings and rates are kept and listed, but prices stay
 // tax-inclusive at the demo rates.
 // URL switches: `?demo` starts with the demo store, `?fresh` ignores saved state,
-// `?latency=300` slows every call down. No files are written: saved documents get the
-// paths the core would give them, and "opening" one only checks it is such a path.
+// `?staff` adds the demo staff (see staff.ts), `?latency=300` slows every call down. No
+// files are written: saved documents get the paths the core would give them, and
+// "opening" one only checks it is such a path.
+import type { BackupInfo } from '../bindings/BackupInfo';
+import type { BackupRequest } from '../bindings/BackupRequest';
+import type { RestorePlan } from '../bindings/RestorePlan';
+import type { RestoreRequest } from '../bindings/RestoreRequest';
 import type { Backend } from '../backend';
 import type { AddToCartRequest } from '../bindings/AddToCartRequest';
 import type { AddressInput } from '../bindings/AddressInput';
@@ -111,6 +118,17 @@ import type { RegisterReport } from '../bindings/RegisterReport';
 import type { RegisterSessionRequest } from '../bindings/RegisterSessionRequest';
 import type { RegisterSessionView } from '../bindings/RegisterSessionView';
 import type { SavedReport } from '../bindings/SavedReport';
+import type { ApproveRequest } from '../bindings/ApproveRequest';
+import type { Dashboard } from '../bindings/Dashboard';
+import type { DashboardRequest } from '../bindings/DashboardRequest';
+import type { ReportExport } from '../bindings/ReportExport';
+import type { ReportExportRequest } from '../bindings/ReportExportRequest';
+import type { SignInRequest } from '../bindings/SignInRequest';
+import type { StaffInput } from '../bindings/StaffInput';
+import type { StaffOverview } from '../bindings/StaffOverview';
+import type { StaffView } from '../bindings/StaffView';
+import type { SwitchStaffRequest } from '../bindings/SwitchStaffRequest';
+import { permissionChoices, statusPermission, type Permission } from '../../staff/permissions';
 import { BackendError } from '../errors';
 import { parseMinor, toDecimal } from '../../money/money';
 import { buildTree, subtreeIds, type CategoryNode } from '../../catalog/categories';
@@ -227,6 +245,21 @@ import {
   type ReportContext,
 } from './registers';
 import { PLACED_PAID, PLACED_UNPAID, defaultStatuses, findStatus, firstStatus } from './statuses';
+import { exportReport, makeDashboard } from './reports';
+import {
+  DEMO_STAFF,
+  approve,
+  authorize,
+  createMember,
+  newSession,
+  newStaff,
+  overview,
+  signIn,
+  signOut,
+  switchTo,
+  type FakeStaff,
+  type StaffSession,
+} from './staff';
 
 const STORAGE_KEY = 'kassa.fake-backend.v3';
 /** The store's own country: where counter sales and pickups happen. */
@@ -286,6 +319,8 @@ interface FakeState {
   nextMailId: number;
   /** Register sessions with their cash movements, orders and frozen Z reports. */
   registers: FakeRegisters;
+  /** Staff accounts (none: open mode). */
+  staff: FakeStaff;
 }
 
 interface FakeParkedCart {
@@ -304,6 +339,8 @@ export interface FakeOptions {
   seedDemo: boolean;
   fresh: boolean;
   latencyMs: number;
+  /** Adds the demo staff (see `DEMO_STAFF`) when there is none, nobody signed in. */
+  seedStaff?: boolean;
 }
 
 export function fakeOptionsFromUrl(search: string, storage: Storage | null): FakeOptions {
@@ -313,6 +350,7 @@ export function fakeOptionsFromUrl(search: string, storage: Storage | null): Fak
     storage,
     seedDemo: params.has('demo'),
     fresh: params.has('fresh'),
+    seedStaff: params.has('staff'),
     latencyMs: Number.isFinite(latency) && latency >= 0 ? latency : 40,
   };
 }
@@ -348,6 +386,7 @@ function emptyState(): FakeState {
     mails: [],
     nextMailId: 1,
     registers: newRegisters(),
+    staff: newStaff(),
   };
 }
 
@@ -472,11 +511,18 @@ export class FakeBackend implements Backend {
   #mailPassword: string | null = null;
   /** A journal entry played as edited (`tamperJournal`), for previews and tests. */
   #journalTamperedAt: number | null = null;
+  /** Who is signed in at this register: in memory only, as in the core (a restart signs out). */
+  readonly #session: StaffSession = newSession();
 
   constructor(options: FakeOptions) {
     this.#options = options;
     this.#state = (!options.fresh && this.#restore()) || emptyState();
     if (options.seedDemo && this.#state.products.length === 0) this.#seedDemo();
+    if (options.seedStaff && this.#state.staff.members.length === 0) {
+      for (const input of DEMO_STAFF) createMember(this.#state.staff, this.#session, input);
+      this.#session.actorId = null;
+      this.#save();
+    }
     this.#adoptCategories();
   }
 
@@ -494,6 +540,7 @@ export class FakeBackend implements Backend {
 
   async loadDemo(): Promise<DemoSummary> {
     await this.#delay(400);
+    this.#authorize('settings');
     if (this.#state.products.length > 0) {
       throw new BackendError(
         'store_not_empty',
@@ -516,6 +563,7 @@ export class FakeBackend implements Backend {
 
   async scanBarcode({ barcode }: ScanRequest): Promise<ScanResult> {
     await this.#delay();
+    this.#authorize('sell');
     const code = barcode.trim();
     const product = this.#state.products.find((p) => p.barcode === code);
     if (!product)
@@ -534,6 +582,7 @@ export class FakeBackend implements Backend {
 
   async addToCart({ product_id, quantity }: AddToCartRequest): Promise<CartView> {
     await this.#delay();
+    this.#authorize('sell');
     checkQuantity(quantity, 1);
     const product = this.#state.products.find((p) => p.id === product_id);
     if (!product) throw new BackendError('not_found', 'That product no longer exists.');
@@ -547,6 +596,7 @@ export class FakeBackend implements Backend {
 
   async setCartQuantity({ line_id, quantity }: SetQuantityRequest): Promise<CartView> {
     await this.#delay();
+    this.#authorize('sell');
     checkQuantity(quantity, 0);
     const line = this.#state.lines.find((l) => l.lineId === line_id);
     if (!line) throw new BackendError('not_found', 'That line is no longer in the cart.');
@@ -557,6 +607,7 @@ export class FakeBackend implements Backend {
 
   async removeCartLine({ line_id }: RemoveLineRequest): Promise<CartView> {
     await this.#delay();
+    this.#authorize('sell');
     const before = this.#state.lines.length;
     this.#state.lines = this.#state.lines.filter((l) => l.lineId !== line_id);
     if (this.#state.lines.length === before)
@@ -567,6 +618,7 @@ export class FakeBackend implements Backend {
 
   async checkout({ order_uuid, cart_id, tenders }: CheckoutRequest): Promise<CheckoutReceipt> {
     await this.#delay(250);
+    this.#authorize('sell');
     const existing = this.#state.orders.find((o) => o.detail.uuid === order_uuid);
     if (existing) return this.#receipt(existing);
     if (cart_id !== this.#state.cartId) {
@@ -648,6 +700,7 @@ export class FakeBackend implements Backend {
 
   async saveOrderStatus(request: OrderStatusView): Promise<OrderStatusView[]> {
     await this.#delay(150);
+    this.#authorize('settings');
     const statuses = saveStatus(this.#state.statuses, request);
     this.#state.statuses = statuses;
     // The core joins an order's label and colour from the table; the fake keeps copies.
@@ -670,8 +723,10 @@ export class FakeBackend implements Backend {
   }: ChangeStatusRequest): Promise<OrderDetail> {
     await this.#delay(150);
     const order = this.#order(uuid);
-    if (!findStatus(this.#state.statuses, status))
-      throw new BackendError('not_found', `There is no order status "${status}".`);
+    const target = findStatus(this.#state.statuses, status);
+    if (!target) throw new BackendError('not_found', `There is no order status "${status}".`);
+    // As the core: refunding needs `refund`, cancelling an unpaid order `cancel`, the rest `fulfil`.
+    this.#authorize(statusPermission(target, order.detail));
     const now = new Date();
     changeStatus(this.#ledger(), order, status, checkText(note ?? '', 'note'), now);
     if (notify_customer === true) this.#queueOrderMail('status_changed', order, now, status);
@@ -681,6 +736,7 @@ export class FakeBackend implements Backend {
 
   async recordPayment({ uuid, tender }: RecordPaymentRequest): Promise<OrderDetail> {
     await this.#delay(200);
+    this.#authorize('sell');
     const order = this.#order(uuid);
     if (tender.method === 'gift_card' || tender.method === 'store_credit') {
       throw new BackendError(
@@ -697,6 +753,7 @@ export class FakeBackend implements Backend {
 
   async updateOrder(request: UpdateOrderRequest): Promise<OrderDetail> {
     await this.#delay();
+    this.#authorize('fulfil');
     const order = this.#order(request.uuid);
     order.detail.internal_reference = checkText(request.internal_reference, 'internal reference', 100);
     order.detail.tracking_code = checkText(request.tracking_code, 'tracking code', 100);
@@ -707,6 +764,7 @@ export class FakeBackend implements Backend {
 
   async saveOrderDocument({ uuid, kind, credit_note }: SaveDocumentRequest): Promise<SavedDocument> {
     await this.#delay(300);
+    this.#authorize('documents');
     const { detail } = this.#order(uuid);
     if (kind === 'invoice' && !detail.invoice)
       throw new BackendError('not_found', `Order ${detail.reference} has no invoice yet.`);
@@ -739,6 +797,7 @@ export class FakeBackend implements Backend {
 
   async deleteTestOrder({ uuid }: GetOrderRequest): Promise<null> {
     await this.#delay();
+    this.#authorize('delete_test_order');
     const order = this.#order(uuid);
     if (!order.detail.is_test) {
       throw new BackendError(
@@ -770,6 +829,7 @@ export class FakeBackend implements Backend {
 
   async createStaffOrder(request: StaffOrderRequest): Promise<CheckoutReceipt> {
     await this.#delay(250);
+    this.#authorize('sell');
     const existing = this.#state.orders.find((o) => o.detail.uuid === request.order_uuid);
     if (existing) return this.#receipt(existing);
     const staged = this.#stage(request);
@@ -847,6 +907,8 @@ export class FakeBackend implements Backend {
 
   async startMassAction({ kind, orders, filter }: MassActionRequest): Promise<JobView> {
     await this.#delay();
+    const [permission] = permissionChoices('startMassAction', [{ kind }]);
+    if (permission) this.#authorize(permission);
     if (orders.length === 0 && filter === undefined)
       throw new BackendError('invalid_input', 'Select the orders to work on, or a filter.');
     const targets: (FakeOrder | string)[] =
@@ -900,6 +962,7 @@ export class FakeBackend implements Backend {
 
   async savePrinterSettings(request: PrinterSettings): Promise<PrinterSettings> {
     await this.#delay(150);
+    this.#authorize('settings');
     this.#state.printer = checkPrinter(request);
     this.#save();
     return { ...this.#state.printer };
@@ -907,11 +970,13 @@ export class FakeBackend implements Backend {
 
   async printReceipt({ uuid }: PrintReceiptRequest): Promise<PrintOutcome> {
     await this.#delay(300);
+    this.#authorize('documents');
     return this.#print(this.#order(uuid));
   }
 
   async reprintLastReceipt(): Promise<PrintOutcome> {
     await this.#delay(300);
+    this.#authorize('documents');
     const last = this.#state.orders.at(-1);
     if (!last) throw new BackendError('not_found', 'There is no sale yet to reprint.');
     return this.#print(last);
@@ -919,12 +984,14 @@ export class FakeBackend implements Backend {
 
   async printTestPage(): Promise<PrintOutcome> {
     await this.#delay(300);
+    this.#authorize('settings');
     this.#printer();
     return { reference: null, bytes: 640 };
   }
 
   async applyCoupon({ code }: CouponCodeRequest): Promise<CartView> {
     await this.#delay();
+    this.#authorize('sell');
     const typed = code.trim();
     if (typed === '') throw new BackendError('invalid_input', 'Type a coupon code.');
     const coupon = findCoupon(this.#state.coupons, typed);
@@ -944,6 +1011,7 @@ export class FakeBackend implements Backend {
 
   async removeCoupon({ code }: CouponCodeRequest): Promise<CartView> {
     await this.#delay();
+    this.#authorize('sell');
     const wanted = code.trim().toUpperCase();
     const before = this.#state.cartCoupons.length;
     this.#state.cartCoupons = this.#state.cartCoupons.filter((c) => c.toUpperCase() !== wanted);
@@ -966,6 +1034,7 @@ export class FakeBackend implements Backend {
 
   async createCustomer({ customer, address }: CreateCustomerRequest): Promise<CustomerSummary> {
     await this.#delay(150);
+    this.#authorize('customers');
     const checked = address ? checkAddress(address) : null;
     const created = this.#addCustomer(customer, checked);
     this.#save();
@@ -985,6 +1054,7 @@ export class FakeBackend implements Backend {
 
   async grantStoreCredit({ customer_id, amount, note }: GrantStoreCreditRequest): Promise<StoreCreditView> {
     await this.#delay(150);
+    this.#authorize('refund');
     const customer = this.#customer(customer_id);
     const minor = parseMinor(amount);
     if (minor === null || minor <= 0) {
@@ -1057,6 +1127,7 @@ export class FakeBackend implements Backend {
 
   async saveCoupon(request: CouponInput): Promise<CouponView> {
     await this.#delay(150);
+    this.#authorize('settings');
     const input = checkCouponInput(request);
     if (input.customer_id !== null) this.#customer(input.customer_id);
     const known = findCoupon(this.#state.coupons, input.code);
@@ -1073,6 +1144,7 @@ export class FakeBackend implements Backend {
 
   async saveCarrier(request: CarrierInput): Promise<CarrierInput> {
     await this.#delay(150);
+    this.#authorize('settings');
     const carrier = checkCarrier(request);
     const index = this.#state.carriers.findIndex((c) => c.code === carrier.code);
     if (index >= 0) this.#state.carriers[index] = carrier;
@@ -1088,6 +1160,7 @@ export class FakeBackend implements Backend {
 
   async savePaymentMethod(request: PaymentMethodInput): Promise<PaymentMethodInput> {
     await this.#delay(150);
+    this.#authorize('settings');
     const method = checkPaymentMethod(request, this.#state.paymentMethods, this.#state.statuses);
     this.#state.paymentMethods = this.#state.paymentMethods.map((m) => (m.code === method.code ? method : m));
     this.#save();
@@ -1101,6 +1174,7 @@ export class FakeBackend implements Backend {
 
   async saveTaxSettings(request: TaxSettingsInput): Promise<TaxSettingsView> {
     await this.#delay(150);
+    this.#authorize('settings');
     this.#state.taxes.settings = checkTaxSettings(request);
     this.#save();
     return structuredClone(this.#state.taxes);
@@ -1108,6 +1182,7 @@ export class FakeBackend implements Backend {
 
   async saveTaxRate(request: TaxRateInput): Promise<TaxSettingsView> {
     await this.#delay(150);
+    this.#authorize('settings');
     this.#state.taxes.rates = saveRate(this.#state.taxes.rates, checkTaxRate(request));
     this.#save();
     return structuredClone(this.#state.taxes);
@@ -1170,6 +1245,7 @@ export class FakeBackend implements Backend {
 
   async parkCart({ name }: ParkCartRequest): Promise<CartView> {
     await this.#delay();
+    this.#authorize('sell');
     const state = this.#state;
     if (state.cartId !== null && state.lines.length > 0) {
       const customer = this.#cartCustomer();
@@ -1195,6 +1271,7 @@ export class FakeBackend implements Backend {
 
   async resumeCart({ cart_id }: CartRequest): Promise<CartView> {
     await this.#delay();
+    this.#authorize('sell');
     const state = this.#state;
     const parked = state.parked.find((cart) => cart.cartId === cart_id && cart.registerCode === undefined);
     if (!parked) throw new BackendError('not_found', 'That cart is no longer parked.');
@@ -1211,6 +1288,7 @@ export class FakeBackend implements Backend {
 
   async discardCart({ cart_id }: CartRequest): Promise<null> {
     await this.#delay();
+    this.#authorize('sell');
     const state = this.#state;
     if (state.cartId === cart_id) this.#freshCart();
     else if (state.parked.some((cart) => cart.cartId === cart_id))
@@ -1240,6 +1318,7 @@ export class FakeBackend implements Backend {
 
   async setCartCustomer({ customer_id }: SetCartCustomerRequest): Promise<CartView> {
     await this.#delay();
+    this.#authorize('sell');
     if (customer_id !== null) this.#customer(customer_id);
     const state = this.#state;
     // As the core: with the setting on, a customer picked for an empty sale gets their
@@ -1279,6 +1358,7 @@ export class FakeBackend implements Backend {
 
   async saveCartSettings(input: CartSettings): Promise<CartSettings> {
     await this.#delay(150);
+    this.#authorize('settings');
     const hours = input.abandoned_cart_hours;
     if (!Number.isInteger(hours) || hours < 1 || hours > MAX_ABANDONED_HOURS) {
       throw new BackendError(
@@ -1296,6 +1376,7 @@ export class FakeBackend implements Backend {
 
   async markRecoverySent({ cart_id }: CartRequest): Promise<null> {
     await this.#delay();
+    this.#authorize('customers');
     const cart = this.#state.parked.find((c) => c.cartId === cart_id);
     if (!cart) throw new BackendError('not_found', 'That cart does not exist.');
     if (!this.#customerOrNull(cart.customerId)?.email) {
@@ -1323,6 +1404,7 @@ export class FakeBackend implements Backend {
 
   async saveMailSettings(input: MailSettingsInput): Promise<MailSettingsView> {
     await this.#delay(150);
+    this.#authorize('settings');
     const settings = checkMailSettings(input);
     // `null` keeps the password, "" removes it, anything else replaces it.
     if (input.password !== null) this.#mailPassword = input.password === '' ? null : input.password;
@@ -1333,6 +1415,7 @@ export class FakeBackend implements Backend {
 
   async sendTestMail({ to }: TestMailRequest): Promise<TestMailOutcome> {
     await this.#delay(400);
+    this.#authorize('settings');
     const settings = this.#state.mail;
     checkCanSend(settings, this.#mailPassword !== null);
     const recipient = (to ?? '').trim();
@@ -1353,6 +1436,7 @@ export class FakeBackend implements Backend {
 
   async retryMail({ id }: RetryMailRequest): Promise<MailLogEntry> {
     await this.#delay();
+    this.#authorize('settings');
     const entry = requeueMail(this.#state.mails, id, new Date());
     this.#save();
     return entry;
@@ -1434,6 +1518,7 @@ export class FakeBackend implements Backend {
 
   async openRegister({ opening_float }: OpenRegisterRequest): Promise<RegisterSessionView> {
     await this.#delay(150);
+    this.#authorize('cash_drawer');
     const session = openRegister(
       this.#state.registers,
       STORE.register,
@@ -1447,6 +1532,7 @@ export class FakeBackend implements Backend {
 
   async cashMovement(request: CashMovementRequest): Promise<RegisterReport> {
     await this.#delay(150);
+    this.#authorize('cash_drawer');
     const session = addMovement(this.#state.registers, STORE.register, request, STORE.currency, new Date());
     this.#save();
     return makeReport(session, this.#reportContext(session), null, new Date());
@@ -1454,6 +1540,7 @@ export class FakeBackend implements Backend {
 
   async xReport(): Promise<RegisterReport> {
     await this.#delay();
+    this.#authorize('cash_drawer');
     const session = openSession(this.#state.registers, STORE.register);
     if (!session) throw notOpen(STORE.register);
     return makeReport(session, this.#reportContext(session), null, new Date());
@@ -1461,6 +1548,7 @@ export class FakeBackend implements Backend {
 
   async closeRegister({ counted }: CloseRegisterRequest): Promise<SavedReport> {
     await this.#delay(300);
+    this.#authorize('cash_drawer');
     checkCounted(counted, STORE.currency);
     const session = openSession(this.#state.registers, STORE.register);
     if (!session) throw notOpen(STORE.register);
@@ -1476,17 +1564,20 @@ export class FakeBackend implements Backend {
 
   async zReport({ session_id }: RegisterSessionRequest): Promise<RegisterReport> {
     await this.#delay();
+    this.#authorize('cash_drawer');
     return frozenReport(this.#state.registers, session_id);
   }
 
   async saveZReport({ session_id }: RegisterSessionRequest): Promise<SavedReport> {
     await this.#delay(300);
+    this.#authorize('cash_drawer');
     const report = frozenReport(this.#state.registers, session_id);
     return { path: reportPath(report), report };
   }
 
   async printZReport({ session_id }: RegisterSessionRequest): Promise<PrintOutcome> {
     await this.#delay(300);
+    this.#authorize('cash_drawer');
     const report = frozenReport(this.#state.registers, session_id);
     this.#printer();
     return { reference: `Z ${report.session.number}`, bytes: 900 + report.methods.length * 160 };
@@ -1494,8 +1585,46 @@ export class FakeBackend implements Backend {
 
   async verifyJournal(): Promise<JournalVerification> {
     await this.#delay(200);
+    this.#authorize('reports');
     const orders = this.#state.orders.map((order) => order.detail);
     return verifyJournal(journalEntries(orders, this.#state.registers), this.#journalTamperedAt);
+  }
+
+  #backups: BackupInfo[] = [];
+
+  async backup(request: BackupRequest): Promise<BackupInfo> {
+    await this.#delay(150);
+    this.#authorize('settings');
+    const path = request.path?.trim() || `backups/kassa-${this.#backups.length + 1}.sqlite3`;
+    if (this.#backups.some((backup) => backup.path === path)) {
+      throw new BackendError('invalid_input', `path: ${path} already exists; choose a new file.`);
+    }
+    const made = { path, bytes: 250_000 + this.#state.orders.length * 2_000 };
+    this.#backups.unshift(made);
+    return made;
+  }
+
+  async listBackups(): Promise<BackupInfo[]> {
+    await this.#delay(50);
+    return structuredClone(this.#backups);
+  }
+
+  async scheduleRestore(request: RestoreRequest): Promise<RestorePlan> {
+    await this.#delay(100);
+    this.#authorize('settings');
+    if (!request.confirm) {
+      throw new BackendError(
+        'invalid_input',
+        'confirm: restoring replaces everything recorded since the backup; confirm it.',
+      );
+    }
+    if (!this.#backups.some((backup) => backup.path === request.path)) {
+      throw new BackendError(
+        'invalid_input',
+        `path: ${request.path} cannot be restored: it is not a Kassa database.`,
+      );
+    }
+    return { path: request.path, store_name: 'Kassa Demo Store', orders: this.#state.orders.length };
   }
 
   /** Plays the journal entry `seq` as edited (null: intact again), for previews and tests. */
@@ -1517,6 +1646,7 @@ export class FakeBackend implements Backend {
 
   async updateCustomer(request: UpdateCustomerRequest): Promise<CustomerPage> {
     await this.#delay();
+    this.#authorize('customers');
     const customer = this.#customer(request.customer_id);
     const checked = checkNewCustomer({
       kind: customer.kind,
@@ -1538,6 +1668,7 @@ export class FakeBackend implements Backend {
 
   async saveCustomerAddress(request: SaveAddressRequest): Promise<AddressView[]> {
     await this.#delay();
+    this.#authorize('customers');
     const customer = this.#customer(request.customer_id);
     const address = checkAddress(request.address);
     let view: AddressView | undefined;
@@ -1566,6 +1697,7 @@ export class FakeBackend implements Backend {
 
   async deleteCustomerAddress({ customer_id, address_id }: DeleteAddressRequest): Promise<AddressView[]> {
     await this.#delay();
+    this.#authorize('customers');
     const customer = this.#customer(customer_id);
     if (!customer.addresses.some((a) => a.id === address_id))
       throw new BackendError('not_found', 'That address does not exist.');
@@ -1663,6 +1795,7 @@ export class FakeBackend implements Backend {
 
   async saveProduct(input: ProductInput): Promise<ProductDetail> {
     await this.#delay(150);
+    this.#authorize('catalog');
     const sku = input.sku.trim();
     if (sku === '') throw new BackendError('invalid_input', 'sku: The SKU is required.');
     if (input.name.trim() === '') throw new BackendError('invalid_input', 'name: The name is required.');
@@ -1713,6 +1846,7 @@ export class FakeBackend implements Backend {
 
   async setProductActive({ product_id, active }: SetProductActiveRequest): Promise<ProductSummary> {
     await this.#delay();
+    this.#authorize('catalog');
     const product = this.#product(product_id);
     product.active = active;
     this.#save();
@@ -1726,6 +1860,7 @@ export class FakeBackend implements Backend {
 
   async saveCategory(input: CategoryInput): Promise<CategoryView> {
     await this.#delay();
+    this.#authorize('catalog');
     const saved = saveCategoryNode(this.#state.categories, input);
     this.#syncCategoryNames();
     this.#save();
@@ -1755,6 +1890,7 @@ export class FakeBackend implements Backend {
 
   async startProductImport(request: ProductImportRequest): Promise<ProductImportStatus> {
     await this.#delay();
+    this.#authorize('catalog');
     const csv = this.#readCsv(request);
     const job: ProductImportStatus = {
       job_id: this.#imports.length + 1,
@@ -1793,6 +1929,7 @@ export class FakeBackend implements Backend {
 
   async exportProducts({ include_inactive }: ExportProductsRequest): Promise<ProductExport> {
     await this.#delay(150);
+    this.#authorize('catalog');
     const rows = this.#state.products.filter((p) => include_inactive !== false || p.active !== false).length;
     return { path: `/fake/exports/products-${new Date().toISOString().slice(0, 10)}.csv`, rows };
   }
@@ -2306,6 +2443,65 @@ export class FakeBackend implements Backend {
         detail.gift_cards.push(giftCardView(card));
       }
     }
+  }
+
+  async staffOverview(): Promise<StaffOverview> {
+    await this.#delay();
+    return overview(this.#state.staff, this.#session);
+  }
+
+  async createStaff(input: StaffInput): Promise<StaffView> {
+    await this.#delay(150);
+    const view = createMember(this.#state.staff, this.#session, input);
+    this.#save();
+    return view;
+  }
+
+  async signIn(request: SignInRequest): Promise<StaffOverview> {
+    await this.#delay(150);
+    return signIn(this.#state.staff, this.#session, request);
+  }
+
+  async switchStaff(request: SwitchStaffRequest): Promise<StaffOverview> {
+    await this.#delay(150);
+    try {
+      return switchTo(this.#state.staff, this.#session, request, new Date());
+    } finally {
+      // Wrong PINs and locks are kept.
+      this.#save();
+    }
+  }
+
+  async signOut(): Promise<StaffOverview> {
+    await this.#delay();
+    return signOut(this.#state.staff, this.#session);
+  }
+
+  async approve(request: ApproveRequest): Promise<null> {
+    await this.#delay(150);
+    try {
+      approve(this.#state.staff, this.#session, request, new Date());
+      return null;
+    } finally {
+      this.#save();
+    }
+  }
+
+  async dashboard(request: DashboardRequest): Promise<Dashboard> {
+    await this.#delay(200);
+    this.#authorize('reports');
+    return makeDashboard(this.#state.orders, this.#state.paymentMethods, STORE.currency, request, new Date());
+  }
+
+  async exportReport(request: ReportExportRequest): Promise<ReportExport> {
+    await this.#delay(200);
+    this.#authorize('reports');
+    return exportReport(this.#state.orders, this.#state.paymentMethods, request, new Date());
+  }
+
+  /** Refuses a command the signed-in member may not do (`sign_in_required`, `permission_denied`). */
+  #authorize(permission: Permission): void {
+    authorize(this.#state.staff, this.#session, permission);
   }
 
   #delay(base = this.#options.latencyMs): Promise<void> {
