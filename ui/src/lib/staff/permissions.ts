@@ -2,6 +2,7 @@
 // matrix, which views and buttons a member is offered (the core refuses anyway; this only
 // keeps the UI from offering what it would refuse), and the one table of which permission
 // a backend command needs, used to ask a manager to approve a refused action.
+import type { MassActionKind } from '../api/bindings/MassActionKind';
 import type { Backend } from '../api/backend';
 import type { OrderDetail } from '../api/bindings/OrderDetail';
 import type { OrderStatusView } from '../api/bindings/OrderStatusView';
@@ -236,7 +237,7 @@ export interface CommandContext {
   order?: Pick<OrderDetail, 'uuid' | 'paid' | 'refunded'> | null;
 }
 
-const MASS_ACTION_PERMISSIONS: Record<string, Permission> = {
+const MASS_ACTION_PERMISSIONS: Record<MassActionKind, Permission> = {
   fulfil: 'fulfil',
   cancel: 'refund',
   return: 'refund',
@@ -244,6 +245,11 @@ const MASS_ACTION_PERMISSIONS: Record<string, Permission> = {
   packing_slips: 'documents',
   pick_list: 'documents',
 };
+
+/** What a mass action needs, as the core decides it. */
+export function massActionPermission(kind: MassActionKind): Permission {
+  return MASS_ACTION_PERMISSIONS[kind];
+}
 
 function field(request: unknown, name: string): unknown {
   return typeof request === 'object' && request !== null
@@ -273,7 +279,9 @@ export function permissionChoices(
 ): Permission[] {
   const request = args[0];
   if (command === 'startMassAction') {
-    const permission = MASS_ACTION_PERMISSIONS[String(field(request, 'kind'))];
+    const permission = (MASS_ACTION_PERMISSIONS as Record<string, Permission | undefined>)[
+      String(field(request, 'kind'))
+    ];
     if (permission) return [permission];
   }
   if (command === 'changeOrderStatus') {
