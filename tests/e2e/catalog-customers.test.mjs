@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { artifacts, cli, demoBarcode, freshDatabase, startApp, waitForCount, withFailureScreenshot } from './support.mjs';
+import * as support from './support.mjs';
 
 const database = freshDatabase('catalog-customers');
 const files = mkdtempSync(join(tmpdir(), 'kassa-e2e-csv-'));
@@ -40,11 +41,7 @@ async function $(selector) {
   return app.browser.$(selector);
 }
 
-async function click(selector) {
-  const element = await $(selector);
-  await element.waitForClickable({ timeout: 10_000, timeoutMsg: `${selector} must be clickable` });
-  await element.click();
-}
+const click = (selector) => support.click(app.browser, selector);
 
 async function scan(barcode) {
   const input = await $('[data-testid="scan-input"]');

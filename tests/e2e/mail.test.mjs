@@ -12,7 +12,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -20,6 +20,7 @@ import {
   artifacts,
   cli,
   demoBarcode,
+  freePort,
   freshDatabase,
   startApp,
   storedOrders,
@@ -40,18 +41,6 @@ const TEST_RECIPIENT = "tester@kassa.test";
 let app;
 let smtp;
 let smtpPort;
-
-/** A TCP port on loopback that nothing listens on right now (the OS picks it). */
-async function freePort() {
-  const server = createServer();
-  await new Promise((listening, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", listening);
-  });
-  const { port } = server.address();
-  await new Promise((closed) => server.close(closed));
-  return port;
-}
 
 /** Whether something accepts connections on 127.0.0.1:port. */
 function accepts(port) {

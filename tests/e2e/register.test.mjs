@@ -24,6 +24,7 @@ import {
   waitForCount,
   withFailureScreenshot,
 } from './support.mjs';
+import * as support from './support.mjs';
 
 const database = freshDatabase('register');
 let app;
@@ -39,19 +40,9 @@ after(async () => {
   await app?.stop();
 });
 
-async function click(selector) {
-  const element = await app.browser.$(selector);
-  await element.waitForClickable({ timeout: 10_000, timeoutMsg: `${selector} must be clickable` });
-  await element.click();
-}
+const click = (selector) => support.click(app.browser, selector);
 
-async function fill(selector, value) {
-  const element = await app.browser.$(selector);
-  await element.waitForDisplayed({ timeout: 10_000, timeoutMsg: `${selector} must show` });
-  await element.click();
-  await element.clearValue();
-  await element.setValue(value);
-}
+const fill = (selector, value) => support.fill(app.browser, selector, value);
 
 /** Waits until `selector` is displayed. */
 async function shows(selector, timeoutMsg, timeout = 10_000) {
@@ -59,13 +50,7 @@ async function shows(selector, timeoutMsg, timeout = 10_000) {
   await element.waitForDisplayed({ timeout, timeoutMsg });
 }
 
-/** The text of the first element matching `selector` (textContent), or null when there is none. */
-async function text(selector) {
-  return app.browser.execute((css) => {
-    const element = document.querySelector(css);
-    return element ? (element.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
-  }, selector);
-}
+const text = (selector) => support.textOf(app.browser, selector);
 
 /** An attribute of the first element matching `selector`, or null. */
 async function attribute(selector, name) {

@@ -21,6 +21,7 @@ import {
   waitForCount,
   withFailureScreenshot,
 } from './support.mjs';
+import * as support from './support.mjs';
 
 const database = freshDatabase('staff');
 let app;
@@ -36,26 +37,11 @@ after(async () => {
   await app?.stop();
 });
 
-async function click(selector) {
-  const element = await app.browser.$(selector);
-  await element.waitForClickable({ timeout: 10_000, timeoutMsg: `${selector} must be clickable` });
-  await element.click();
-}
+const click = (selector) => support.click(app.browser, selector);
 
-async function fill(selector, value) {
-  const element = await app.browser.$(selector);
-  await element.waitForDisplayed({ timeout: 10_000, timeoutMsg: `${selector} must show` });
-  await element.click();
-  await element.clearValue();
-  await element.setValue(value);
-}
+const fill = (selector, value) => support.fill(app.browser, selector, value);
 
-async function text(selector) {
-  return app.browser.execute((css) => {
-    const element = document.querySelector(css);
-    return element ? (element.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
-  }, selector);
-}
+const text = (selector) => support.textOf(app.browser, selector);
 
 async function exists(selector) {
   return app.browser.execute((css) => document.querySelector(css) !== null, selector);

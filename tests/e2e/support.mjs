@@ -45,7 +45,7 @@ export function storedOrders(database) {
 }
 
 /** A TCP port on loopback that nothing listens on right now (the OS picks it). */
-async function freePort() {
+export async function freePort() {
   const server = createServer();
   await new Promise((resolvePort, reject) => {
     server.once('error', reject);
@@ -146,4 +146,32 @@ export async function withFailureScreenshot(browser, name, body) {
 /** Waits until `count` elements match `selector`. */
 export async function waitForCount(browser, selector, count, timeoutMsg) {
   await browser.waitUntil(async () => (await browser.$$(selector).length) === count, { timeout: 10_000, timeoutMsg });
+}
+
+/** Clicks the element matching `selector` once it is clickable. */
+export async function click(browser, selector) {
+  const element = await browser.$(selector);
+  await element.waitForClickable({ timeout: 10_000, timeoutMsg: `${selector} must be clickable` });
+  await element.click();
+}
+
+/** Types `value` into the field matching `selector`, replacing what it held. */
+export async function fill(browser, selector, value) {
+  const element = await browser.$(selector);
+  await element.waitForDisplayed({ timeout: 10_000, timeoutMsg: `${selector} must show` });
+  await element.click();
+  await element.clearValue();
+  await element.setValue(value);
+}
+
+/**
+ * The text of the first element matching `selector` (textContent, whitespace collapsed), or
+ * null when there is none. WebKitWebDriver's getText returned empty strings for some
+ * elements of this app, so the tests read the DOM.
+ */
+export async function textOf(browser, selector) {
+  return browser.execute((css) => {
+    const element = document.querySelector(css);
+    return element ? (element.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+  }, selector);
 }
