@@ -4,13 +4,19 @@
 //! `ui/src/lib/api/bindings/`, and the test command fails when the committed bindings are
 //! stale. Money is a decimal string in JSON (`"12.50"`), never a float.
 
+mod backups;
 mod catalog;
 mod mail;
 mod registers;
+mod reports;
+mod staff;
 
+pub use backups::*;
 pub use catalog::*;
 pub use mail::*;
 pub use registers::*;
+pub use reports::*;
+pub use staff::*;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
