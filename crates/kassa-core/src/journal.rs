@@ -10,7 +10,7 @@
 //! longer matches its entry. Test orders are not journaled (they can be deleted).
 
 use chrono::{DateTime, Utc};
-use kassa_domain::journal::{BrokenLink, JournalEntry, check_entry, next_entry};
+use kassa_domain::journal::{JournalEntry, check_entry, next_entry};
 use kassa_domain::staff::Permission;
 use kassa_store::WriteTx;
 use kassa_store::journal::{CreditNoteFacts, JournalRow, SaleFacts};
@@ -225,7 +225,7 @@ impl Kassa {
                         checked,
                         &entry,
                         &broken.to_string(),
-                        broken_seq(&broken),
+                        broken.seq(),
                     ));
                 }
                 match self.content_from_rows(&entry).await? {
@@ -257,10 +257,6 @@ impl Kassa {
             problem: None,
         })
     }
-}
-
-fn broken_seq(broken: &BrokenLink) -> i64 {
-    broken.seq()
 }
 
 fn kind_name(kind: &str) -> &str {

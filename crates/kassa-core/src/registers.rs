@@ -77,24 +77,16 @@ fn report(
     let mut methods: Vec<ReportMethodLine> = figures
         .methods
         .iter()
-        .map(|method| {
-            (
-                method.method.clone(),
-                method.label.clone(),
-                method.count,
-                method.amount_minor,
-            )
-        })
-        .map(|(method, label, count, taken)| ReportMethodLine {
-            expected: money(if method == CASH {
-                figures.session.opening_float_minor + taken + cash_in - cash_out
+        .map(|method| ReportMethodLine {
+            expected: money(if method.method == CASH {
+                figures.session.opening_float_minor + method.amount_minor + cash_in - cash_out
             } else {
-                taken
+                method.amount_minor
             }),
-            method,
-            label,
-            count,
-            taken: money(taken),
+            method: method.method.clone(),
+            label: method.label.clone(),
+            count: method.count,
+            taken: money(method.amount_minor),
             counted: None,
             difference: None,
         })
