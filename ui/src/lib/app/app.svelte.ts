@@ -32,6 +32,7 @@ import { RegisterStore } from '../register/register.svelte';
 import type { CarrierForm } from '../settings/carrierForm.svelte';
 import { CartSettingsStore } from '../settings/cartSettings.svelte';
 import { JournalCheck } from '../settings/journalCheck.svelte';
+import { Backups } from '../settings/backups.svelte';
 import type { CouponForm } from '../settings/couponForm.svelte';
 import type { PaymentMethodForm } from '../settings/paymentMethodForm.svelte';
 import { PrinterSettingsStore } from '../settings/printerSettings.svelte';
@@ -135,6 +136,8 @@ export class AppModel {
   readonly register: RegisterStore;
   /** Settings → Journal: verifying the hash-chained journal. */
   readonly journal: JournalCheck;
+  /** Settings → Backups: back up now, the list, a restore at the next start. */
+  readonly backups: Backups;
   /** Who is signed in and what they may do; the sign-in and approval dialogs. */
   readonly staff: StaffStore;
   /** The owner's dashboard. */
@@ -203,6 +206,7 @@ export class AppModel {
     this.mailLog = new MailLogStore(backend, { changed: () => void this.mailStatus.refresh() });
     this.register = new RegisterStore(backend, () => currencyDigits(this.status?.currency_code ?? 'EUR'));
     this.journal = new JournalCheck(backend);
+    this.backups = new Backups(backend);
     this.dashboard = new DashboardStore(backend);
   }
 
